@@ -1,0 +1,3 @@
+export * from './errors/domain-error';
+export * from './errors/domain-error-codes';
+export * from './shared/temperature-class';

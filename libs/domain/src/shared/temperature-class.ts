@@ -1,0 +1,8 @@
+/** Storage and transport temperature classes (DOMAIN.md). */
+export const TemperatureClass = {
+  AMBIENT: 'AMBIENT',
+  CHILLED: 'CHILLED',
+  FROZEN: 'FROZEN',
+} as const;
+export type TemperatureClass = (typeof TemperatureClass)[keyof typeof TemperatureClass];
+export const TEMPERATURE_CLASSES: readonly TemperatureClass[] = Object.values(TemperatureClass);
