@@ -14,6 +14,74 @@ export const DOMAIN_ERROR_CODES = [
   // The state of the world forbids the operation now.
   'CONFLICT',
   'RATE_LIMITED',
+
+  // Specific input rules: the client should correct the named field.
+  // Dates and instants.
+  'INVALID_DATE',
+  'INVALID_DATETIME',
+  // Places.
+  'INVALID_LATITUDE',
+  'INVALID_LONGITUDE',
+  // Accounts.
+  'INVALID_EMAIL',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  // Organisations.
+  'INVALID_SIRET',
+  'INVALID_RNA',
+  'INVALID_LEGAL_ID',
+  // Sites: receiving hours and closures.
+  'INVALID_WEEKDAY',
+  'OPENING_HOURS_DUPLICATE_WEEKDAY',
+  'INVALID_TIME_OF_DAY',
+  'OPENING_HOURS_END_BEFORE_START',
+  'OPENING_HOURS_OVERLAP',
+  'OPENING_HOURS_TOO_MANY_INTERVALS',
+  'CLOSURE_END_BEFORE_START',
+  // Recipient profile.
+  'NO_ACCEPTED_CATEGORIES',
+  'UNKNOWN_CATEGORY',
+  'UNKNOWN_TEMPERATURE_CLASS',
+  'INVALID_CAPACITY',
+  'NEGATIVE_CAPACITY',
+  'DUPLICATE_CAPACITY',
+  'INVALID_RADIUS',
+  'INVALID_DLC_MARGIN',
+  'DLC_MARGIN_TOO_SHORT',
+  'INVALID_PEOPLE_PER_WEEK',
+  // Offer items.
+  'UNKNOWN_ALLERGEN',
+  'INVALID_GTIN',
+  'INVALID_QUANTITY',
+  'INVALID_DESCRIPTION',
+  'UNKNOWN_DATE_KIND',
+  'DLC_DATE_REQUIRED',
+  'DATE_NOT_ALLOWED',
+  'INVALID_UNIT_COST',
+  'LOT_NUMBER_TOO_LONG',
+  // Offers.
+  'INVALID_OFFER_TITLE',
+  'OFFER_WITHOUT_ITEMS',
+  'OFFER_TOO_MANY_ITEMS',
+  'DUPLICATE_OFFER_ITEM_ID',
+  'PICKUP_WINDOW_END_BEFORE_START',
+  'PICKUP_WINDOW_OVER',
+  'PICKUP_WINDOW_TOO_LONG',
+  'WITHDRAW_REASON_REQUIRED',
+  'UNKNOWN_OFFER_ITEM',
+  'CLAIM_WITHOUT_LINES',
+  // Date rules (DOMAIN.md rule 1): the goods themselves forbid the operation.
+  'DLC_EXPIRED',
+  'DLC_MARGIN_NOT_MET',
+  // The offer's state forbids the operation now.
+  'ILLEGAL_OFFER_TRANSITION',
+  'CLAIM_EXCEEDS_REMAINING',
+  'NOTHING_TO_RELEASE',
+  'OFFER_NOT_DUE_TO_EXPIRE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
+  return typeof value === 'string' && (DOMAIN_ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,253 @@
+import type { DomainError } from './domain-error';
+import type { DomainErrorCode } from './domain-error-codes';
+
+export interface DomainErrorMessage {
+  readonly fr: string;
+  readonly en: string;
+}
+
+/**
+ * What a person reads for each code, French first (our users are French shops and associations),
+ * written so they know what to change. `{name}` placeholders come from DomainError.params; the field
+ * at fault travels separately, so messages do not repeat it. A Record over the union: a new code does
+ * not compile until it has its messages.
+ */
+export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainErrorMessage>> = {
+  VALIDATION_FAILED: { fr: 'Une valeur saisie est invalide.', en: 'A value you entered is invalid.' },
+  UNAUTHENTICATED: { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
+  FORBIDDEN: { fr: "Vous n'avez pas le droit de faire cette opération.", en: 'You are not allowed to do this.' },
+  NOT_FOUND: {
+    fr: "Ce que vous cherchez n'existe pas ou ne vous est pas accessible.",
+    en: 'What you asked for does not exist or is not available to you.',
+  },
+  CONFLICT: {
+    fr: "L'opération n'est plus possible dans l'état actuel.",
+    en: 'This operation is no longer possible in the current state.',
+  },
+  RATE_LIMITED: {
+    fr: 'Trop de tentatives. Réessayez dans {retryAfterSeconds} secondes.',
+    en: 'Too many attempts. Try again in {retryAfterSeconds} seconds.',
+  },
+
+  INVALID_DATE: {
+    fr: 'Date invalide : indiquez un jour au format AAAA-MM-JJ.',
+    en: 'Invalid date: give a day as YYYY-MM-DD.',
+  },
+  INVALID_DATETIME: {
+    fr: 'Horodatage invalide : indiquez une date et une heure ISO 8601 avec fuseau.',
+    en: 'Invalid time: give an ISO 8601 date and time with an offset.',
+  },
+  INVALID_LATITUDE: {
+    fr: 'La latitude doit être comprise entre -90 et 90.',
+    en: 'Latitude must be between -90 and 90.',
+  },
+  INVALID_LONGITUDE: {
+    fr: 'La longitude doit être comprise entre -180 et 180.',
+    en: 'Longitude must be between -180 and 180.',
+  },
+  INVALID_EMAIL: {
+    fr: "Cette adresse e-mail n'est pas valide.",
+    en: 'This email address is not valid.',
+  },
+  PASSWORD_TOO_SHORT: {
+    fr: 'Le mot de passe doit contenir au moins {min} caractères.',
+    en: 'The password must be at least {min} characters long.',
+  },
+  PASSWORD_TOO_LONG: {
+    fr: 'Le mot de passe ne doit pas dépasser {max} caractères.',
+    en: 'The password must be at most {max} characters long.',
+  },
+  INVALID_SIRET: {
+    fr: 'Numéro SIRET invalide : 14 chiffres, vérifiez-le sur votre extrait Kbis ou avis de situation INSEE.',
+    en: 'Invalid SIRET: 14 digits; check it against your INSEE registration.',
+  },
+  INVALID_RNA: {
+    fr: 'Numéro RNA invalide : la lettre W suivie de 9 chiffres, tel qu’il figure sur le récépissé de la préfecture.',
+    en: 'Invalid RNA number: the letter W then 9 digits, as on the prefecture receipt.',
+  },
+  INVALID_LEGAL_ID: {
+    fr: 'Une entreprise donatrice doit indiquer son numéro {expected}.',
+    en: 'A donor business must give its {expected} number.',
+  },
+  INVALID_WEEKDAY: {
+    fr: 'Jour de la semaine invalide : de 1 (lundi) à 7 (dimanche).',
+    en: 'Invalid weekday: from 1 (Monday) to 7 (Sunday).',
+  },
+  OPENING_HOURS_DUPLICATE_WEEKDAY: {
+    fr: 'Ce jour de la semaine est déjà renseigné : regroupez ses horaires en une seule entrée.',
+    en: 'This weekday is already listed: put all its hours in one entry.',
+  },
+  INVALID_TIME_OF_DAY: {
+    fr: 'Heure invalide « {value} » : utilisez le format HH:mm (24:00 seulement en fin de plage).',
+    en: 'Invalid time "{value}": use HH:mm (24:00 only as an end).',
+  },
+  OPENING_HOURS_END_BEFORE_START: {
+    fr: 'La plage horaire {start}–{end} doit finir après son début ; coupez en deux une plage qui passe minuit.',
+    en: 'The time range {start}–{end} must end after it starts; split a range that crosses midnight.',
+  },
+  OPENING_HOURS_OVERLAP: {
+    fr: 'Cette plage horaire chevauche une autre plage du même jour.',
+    en: 'This time range overlaps another one on the same day.',
+  },
+  OPENING_HOURS_TOO_MANY_INTERVALS: {
+    fr: 'Au plus {max} plages horaires par jour.',
+    en: 'At most {max} time ranges per day.',
+  },
+  CLOSURE_END_BEFORE_START: {
+    fr: 'La fermeture doit finir le jour de son début ou après (du {from} au {to}).',
+    en: 'A closure must end on or after its first day (from {from} to {to}).',
+  },
+  NO_ACCEPTED_CATEGORIES: {
+    fr: 'Choisissez au moins une catégorie de produits acceptée.',
+    en: 'Choose at least one category of goods you accept.',
+  },
+  UNKNOWN_CATEGORY: {
+    fr: 'Catégorie inconnue « {code} » : choisissez-en une dans la liste des catégories.',
+    en: 'Unknown category "{code}": pick one from the category list.',
+  },
+  UNKNOWN_TEMPERATURE_CLASS: {
+    fr: 'Classe de température inconnue : AMBIENT, CHILLED ou FROZEN.',
+    en: 'Unknown temperature class: AMBIENT, CHILLED or FROZEN.',
+  },
+  INVALID_CAPACITY: {
+    fr: 'La capacité doit être un nombre de kilogrammes.',
+    en: 'Capacity must be a number of kilograms.',
+  },
+  NEGATIVE_CAPACITY: {
+    fr: 'La capacité de stockage ne peut pas être négative.',
+    en: 'Storage capacity cannot be negative.',
+  },
+  DUPLICATE_CAPACITY: {
+    fr: 'La capacité {temperature} est déjà indiquée : une seule valeur par classe de température.',
+    en: 'The {temperature} capacity is already given: one value per temperature class.',
+  },
+  INVALID_RADIUS: {
+    fr: "Le rayon d'action doit être supérieur à 0 et d'au plus {max} km.",
+    en: 'The service radius must be over 0 and at most {max} km.',
+  },
+  INVALID_DLC_MARGIN: {
+    fr: 'La marge DLC doit être un nombre entier d’heures entre {min} et {max}.',
+    en: 'The use-by margin must be a whole number of hours from {min} to {max}.',
+  },
+  DLC_MARGIN_TOO_SHORT: {
+    fr: 'Une marge DLC de moins de {min} heures n’est possible que si vous déclarez redistribuer plus vite.',
+    en: 'A use-by margin under {min} hours requires declaring that you redistribute faster.',
+  },
+  INVALID_PEOPLE_PER_WEEK: {
+    fr: 'Le nombre de personnes aidées par semaine doit être un entier positif ou nul.',
+    en: 'People served per week must be a whole number, zero or more.',
+  },
+  UNKNOWN_ALLERGEN: {
+    fr: 'Allergène inconnu « {code} » : utilisez un des 14 codes du règlement UE 1169/2011.',
+    en: 'Unknown allergen "{code}": use one of the 14 codes of EU Regulation 1169/2011.',
+  },
+  INVALID_GTIN: {
+    fr: 'Code-barres (GTIN/EAN) invalide : 8, 12, 13 ou 14 chiffres avec la bonne clé de contrôle.',
+    en: 'Invalid barcode (GTIN/EAN): 8, 12, 13 or 14 digits with the right check digit.',
+  },
+  INVALID_QUANTITY: {
+    fr: 'La quantité doit être supérieure à 0 kg et d’au plus {max} kg.',
+    en: 'The quantity must be over 0 kg and at most {max} kg.',
+  },
+  INVALID_DESCRIPTION: {
+    fr: 'La description est obligatoire et fait au plus {max} caractères.',
+    en: 'A description is required, at most {max} characters.',
+  },
+  UNKNOWN_DATE_KIND: {
+    fr: 'Type de date inconnu : DLC, DDM ou NONE.',
+    en: 'Unknown date kind: DLC, DDM or NONE.',
+  },
+  DLC_DATE_REQUIRED: {
+    fr: 'Un produit à DLC doit avoir sa date limite de consommation.',
+    en: 'A use-by (DLC) item needs its use-by date.',
+  },
+  DATE_NOT_ALLOWED: {
+    fr: 'Un produit sans date ne doit pas avoir de date : choisissez DLC ou DDM, ou retirez la date.',
+    en: 'An item without a date kind must not have a date: choose DLC or DDM, or remove the date.',
+  },
+  INVALID_UNIT_COST: {
+    fr: 'Le coût de revient doit être un nombre entier de centimes, positif ou nul.',
+    en: 'The cost price must be a whole number of cents, zero or more.',
+  },
+  LOT_NUMBER_TOO_LONG: {
+    fr: 'Le numéro de lot fait au plus {max} caractères.',
+    en: 'The lot number must be at most {max} characters.',
+  },
+  INVALID_OFFER_TITLE: {
+    fr: 'Le titre est obligatoire et fait au plus {max} caractères.',
+    en: 'A title is required, at most {max} characters.',
+  },
+  OFFER_WITHOUT_ITEMS: {
+    fr: 'Ajoutez au moins un produit au don.',
+    en: 'Add at least one item to the offer.',
+  },
+  OFFER_TOO_MANY_ITEMS: {
+    fr: 'Au plus {max} produits par don : répartissez-les en plusieurs dons.',
+    en: 'At most {max} items per offer: split them into several offers.',
+  },
+  DUPLICATE_OFFER_ITEM_ID: {
+    fr: 'Deux produits du don portent le même identifiant.',
+    en: 'Two items of the offer have the same id.',
+  },
+  PICKUP_WINDOW_END_BEFORE_START: {
+    fr: 'Le créneau d’enlèvement doit finir après son début.',
+    en: 'The pickup window must end after it starts.',
+  },
+  PICKUP_WINDOW_OVER: {
+    fr: 'Le créneau d’enlèvement est déjà passé : choisissez un créneau à venir.',
+    en: 'The pickup window is already over: choose one in the future.',
+  },
+  PICKUP_WINDOW_TOO_LONG: {
+    fr: 'Le créneau d’enlèvement dure au plus {maxDays} jours.',
+    en: 'The pickup window can last at most {maxDays} days.',
+  },
+  WITHDRAW_REASON_REQUIRED: {
+    fr: 'Indiquez la raison du retrait (au plus {max} caractères) : elle est transmise aux associations.',
+    en: 'Give a reason for withdrawing (at most {max} characters): recipients are told.',
+  },
+  UNKNOWN_OFFER_ITEM: {
+    fr: 'Ce produit ne fait pas partie du don.',
+    en: 'This item is not part of the offer.',
+  },
+  CLAIM_WITHOUT_LINES: {
+    fr: 'Indiquez au moins un produit et sa quantité.',
+    en: 'Give at least one item and its quantity.',
+  },
+  DLC_EXPIRED: {
+    fr: 'La DLC du {date} est dépassée : ce produit ne peut plus être donné.',
+    en: 'The use-by date {date} has passed: this item can no longer be given.',
+  },
+  DLC_MARGIN_NOT_MET: {
+    fr: 'La DLC du {date} laisse moins de {marginHours} h après la fin du créneau d’enlèvement.',
+    en: 'The use-by date {date} leaves less than {marginHours} h after the pickup window ends.',
+  },
+  ILLEGAL_OFFER_TRANSITION: {
+    fr: 'L’action {event} est impossible pour un don à l’état {from}.',
+    en: 'The action {event} is not possible for an offer in state {from}.',
+  },
+  CLAIM_EXCEEDS_REMAINING: {
+    fr: 'Il ne reste que {remainingKg} kg de ce produit.',
+    en: 'Only {remainingKg} kg of this item remain.',
+  },
+  NOTHING_TO_RELEASE: {
+    fr: 'Seuls {claimedKg} kg de ce produit sont réservés.',
+    en: 'Only {claimedKg} kg of this item are claimed.',
+  },
+  OFFER_NOT_DUE_TO_EXPIRE: {
+    fr: 'Ce don est encore valable : il n’expire pas maintenant.',
+    en: 'This offer is still valid: it does not expire now.',
+  },
+};
+
+export type DomainMessageLanguage = keyof DomainErrorMessage;
+
+/** Fills `{name}` placeholders from the params; an unknown one stays visible rather than vanishing. */
+export function renderDomainErrorMessage(
+  error: Pick<DomainError, 'code' | 'params'>,
+  language: DomainMessageLanguage,
+): string {
+  return DOMAIN_ERROR_MESSAGES[error.code][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = error.params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
