@@ -17,3 +17,6 @@ export * from './organization/legal-id.value-object';
 export * from './organization/luhn';
 export * from './organization/rna';
 export * from './organization/siret';
+export * from './site/opening-hours.value-object';
+export * from './catalog/category-taxonomy';
+export * from './recipient/recipient-profile.value-object';
