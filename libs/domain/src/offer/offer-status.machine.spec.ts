@@ -1,0 +1,91 @@
+import { DomainError } from '../errors/domain-error';
+import { OFFER_STATUSES, OfferStatus } from '../shared/offer-status';
+import {
+  canApplyOfferEvent,
+  isTerminalOfferStatus,
+  nextOfferStatus,
+  OFFER_EVENTS,
+  type OfferEvent,
+} from './offer-status.machine';
+
+/**
+ * The lifecycle written out a second time, by hand, from the issue: every pair of this list is
+ * legal, every other pair must throw. Changing the machine means changing both.
+ */
+const LEGAL: ReadonlyArray<[OfferStatus, OfferEvent, OfferStatus]> = [
+  ['DRAFT', 'PUBLISH', 'PUBLISHED'],
+  ['DRAFT', 'WITHDRAW', 'WITHDRAWN'],
+  ['PUBLISHED', 'CLAIM_PART', 'PARTIALLY_CLAIMED'],
+  ['PUBLISHED', 'CLAIM_ALL', 'CLAIMED'],
+  ['PUBLISHED', 'WITHDRAW', 'WITHDRAWN'],
+  ['PUBLISHED', 'EXPIRE', 'EXPIRED'],
+  ['PARTIALLY_CLAIMED', 'CLAIM_PART', 'PARTIALLY_CLAIMED'],
+  ['PARTIALLY_CLAIMED', 'CLAIM_ALL', 'CLAIMED'],
+  ['PARTIALLY_CLAIMED', 'RELEASE_PART', 'PARTIALLY_CLAIMED'],
+  ['PARTIALLY_CLAIMED', 'RELEASE_ALL', 'PUBLISHED'],
+  ['PARTIALLY_CLAIMED', 'COLLECT', 'COLLECTED'],
+  ['PARTIALLY_CLAIMED', 'WITHDRAW', 'WITHDRAWN'],
+  ['PARTIALLY_CLAIMED', 'EXPIRE', 'EXPIRED'],
+  ['CLAIMED', 'RELEASE_PART', 'PARTIALLY_CLAIMED'],
+  ['CLAIMED', 'RELEASE_ALL', 'PUBLISHED'],
+  ['CLAIMED', 'COLLECT', 'COLLECTED'],
+  ['COLLECTED', 'CLOSE', 'CLOSED'],
+];
+
+const allPairs = OFFER_STATUSES.flatMap((status) => OFFER_EVENTS.map((event) => [status, event] as const));
+
+describe('offer status machine', () => {
+  it('has 8 statuses × 9 events = 72 pairs to judge', () => {
+    expect(allPairs).toHaveLength(72);
+  });
+
+  it.each(allPairs)('%s + %s follows the table', (from, event) => {
+    const expected = LEGAL.find(([f, e]) => f === from && e === event)?.[2];
+    if (expected === undefined) {
+      expect(canApplyOfferEvent(from, event)).toBe(false);
+      let thrown: unknown;
+      try {
+        nextOfferStatus(from, event);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DomainError);
+      expect(thrown).toMatchObject({ code: 'ILLEGAL_OFFER_TRANSITION', field: undefined, params: { from, event } });
+    } else {
+      expect(canApplyOfferEvent(from, event)).toBe(true);
+      expect(nextOfferStatus(from, event)).toBe(expected);
+    }
+  });
+
+  it('ends only in CLOSED, WITHDRAWN and EXPIRED', () => {
+    expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([
+      OfferStatus.CLOSED,
+      OfferStatus.WITHDRAWN,
+      OfferStatus.EXPIRED,
+    ]);
+  });
+
+  it('never withdraws goods once collected', () => {
+    for (const status of [OfferStatus.COLLECTED, OfferStatus.CLOSED]) {
+      expect(() => nextOfferStatus(status, 'WITHDRAW')).toThrow(DomainError);
+    }
+  });
+
+  it('reaches every status from DRAFT', () => {
+    const reached = new Set<OfferStatus>([OfferStatus.DRAFT]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [from, event] of allPairs) {
+        if (reached.has(from) && canApplyOfferEvent(from, event)) {
+          const to = nextOfferStatus(from, event);
+          if (!reached.has(to)) {
+            reached.add(to);
+            grew = true;
+          }
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...OFFER_STATUSES].sort());
+  });
+});
