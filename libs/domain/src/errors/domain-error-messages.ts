@@ -13,7 +13,7 @@ export interface DomainErrorMessage {
  * not compile until it has its messages.
  */
 export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainErrorMessage>> = {
-  VALIDATION_FAILED: { fr: 'Une valeur saisie est invalide.', en: 'A value you entered is invalid.' },
+  VALIDATION_FAILED: { fr: 'Valeur invalide : {detail}', en: 'Invalid value: {detail}' },
   UNAUTHENTICATED: { fr: 'Connectez-vous pour continuer.', en: 'Please sign in to continue.' },
   FORBIDDEN: { fr: "Vous n'avez pas le droit de faire cette opération.", en: 'You are not allowed to do this.' },
   NOT_FOUND: {

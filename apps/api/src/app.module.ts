@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { Clock, SystemClock } from '#application';
+import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
+import { JobsModule } from '#jobs';
+import { PersistenceModule } from '#persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
+import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
+import { HealthModule } from './health/health.module';
+
+import { SystemModule } from './system/system.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
+        PersistenceModule,
+        JobsModule.forProducer(),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
+        HealthModule,
+        SystemModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [Clock],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import type { Request, Response } from 'express';
+import type { Language } from '../errors/error-messages';
+
+/** What every resolver receives, whether the operation came over HTTP or WebSocket. */
+export interface GraphQLContext {
+  readonly req?: Request;
+  readonly res?: Response;
+  readonly connectionParams?: Readonly<Record<string, unknown>>;
+  readonly language: Language;
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GqlOptionsFactory } from '@nestjs/graphql';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { DOMAIN_ERROR_CODES } from '#domain';
+import type { Request, Response } from 'express';
+import { formatGraphQLError } from '../errors/format-graphql-error';
+import { preferredLanguage } from '../errors/language';
+import type { GraphQLContext } from './graphql-context';
+
+const domainCodes: ReadonlySet<string> = new Set(DOMAIN_ERROR_CODES);
+
+@Injectable()
+export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  createGqlOptions(): ApolloDriverConfig {
+    const hideSchemaDetails = !this.config.graphql.introspection;
+    return {
+      path: '/graphql',
+      // Built in memory from the code; scripts/print-schema.ts writes the committed apps/api/schema.graphql.
+      autoSchemaFile: true,
+      sortSchema: true,
+      introspection: this.config.graphql.introspection,
+      graphiql: this.config.nodeEnv === 'development',
+      hideSchemaDetailsFromClientErrors: hideSchemaDetails,
+      includeStacktraceInErrorResponses: false,
+      // Our exception filter maps errors; Nest's HttpException translation would bypass it.
+      autoTransformHttpErrors: false,
+      formatError: (formatted) => formatGraphQLError(formatted, { hideSchemaDetails, domainCodes }),
+      subscriptions: {
+        'graphql-ws': {
+          path: '/graphql',
+          onConnect: () => true,
+        },
+      },
+      context: (input: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }): GraphQLContext => {
+        if (input.req) return { req: input.req, res: input.res, language: preferredLanguage(input.req.headers['accept-language']) };
+        // graphql-ws: the upgrade request's headers, then connection parameters, may carry the language.
+        const params = input.connectionParams ?? {};
+        const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra?.request?.headers['accept-language'];
+        return { connectionParams: params, language: preferredLanguage(header) };
+      },
+    };
+  }
+}

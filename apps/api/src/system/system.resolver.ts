@@ -1,0 +1,41 @@
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { RequestHeartbeat, type EventPayloads } from '#application';
+import { RedisEventBus } from '#jobs';
+import { HeartbeatRequestType, HeartbeatType } from './system.types';
+
+type Heartbeat = EventPayloads['system.heartbeat'];
+
+@Resolver()
+export class SystemResolver {
+  constructor(
+    private readonly requestHeartbeat: RequestHeartbeat,
+    private readonly events: RedisEventBus,
+  ) {}
+
+  @Query(() => String, { description: 'Answers "pong": the cheapest way to check the GraphQL path end to end.' })
+  ping(): string {
+    return 'pong';
+  }
+
+  @Mutation(() => HeartbeatRequestType, { description: 'Sends a heartbeat through the job queue to the worker.' })
+  async sendHeartbeat(
+    @Args('requestId', { type: () => ID, nullable: true, description: 'A UUID of your own, to subscribe to the answer before sending.' })
+    requestId?: string,
+  ): Promise<HeartbeatRequestType> {
+    return this.requestHeartbeat.execute(requestId ?? undefined);
+  }
+
+  @Subscription(() => HeartbeatType, {
+    description: 'The worker\'s answer to one heartbeat.',
+    filter: (payload: Heartbeat, variables: { requestId: string }) => payload.requestId === variables.requestId.toLowerCase(),
+    resolve: (payload: Heartbeat): HeartbeatType => ({
+      requestId: payload.requestId,
+      requestedAt: new Date(payload.requestedAt),
+      processedAt: new Date(payload.processedAt),
+      processedBy: payload.processedBy,
+    }),
+  })
+  heartbeat(@Args('requestId', { type: () => ID }) _requestId: string): AsyncIterableIterator<Heartbeat> {
+    return this.events.subscribe('system.heartbeat');
+  }
+}

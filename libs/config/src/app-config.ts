@@ -1,0 +1,31 @@
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The whole configuration of both processes, validated once at start-up (see load-config.ts). */
+export interface AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  /** Base URL clients reach the API at; used in printed links and e-mails. */
+  readonly publicUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  /** BullMQ key prefix: each test run uses its own so a running dev worker cannot take its jobs. */
+  readonly queuePrefix: string;
+  readonly logLevel: LogLevel;
+  readonly jwt: {
+    readonly accessSecret: string;
+    readonly refreshSecret: string;
+    readonly accessTtlSeconds: number;
+    readonly refreshTtlSeconds: number;
+  };
+  readonly graphql: {
+    readonly maxBodyBytes: number;
+    /** Introspection and field suggestions are for development only. */
+    readonly introspection: boolean;
+  };
+  readonly worker: {
+    readonly concurrency: number;
+    /** How long SIGTERM waits for active jobs before releasing them back to the queue. */
+    readonly shutdownGraceMs: number;
+  };
+}

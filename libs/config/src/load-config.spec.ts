@@ -1,0 +1,67 @@
+import { ConfigValidationError } from './config-validation.error';
+import { loadConfig } from './load-config';
+
+const strongSecret = (seed: string): string => seed.repeat(40).slice(0, 40);
+
+describe('loadConfig', () => {
+  it('gives working local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('postgres://glane:glane@127.0.0.1:5432/glane');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.graphql.introspection).toBe(true);
+  });
+
+  it('reads typed values from the environment', () => {
+    const config = loadConfig({ PORT: '8080', QUEUE_PREFIX: 'run-42', GRAPHQL_MAX_BODY_BYTES: '2048', NODE_ENV: 'test' });
+    expect(config.port).toBe(8080);
+    expect(config.queuePrefix).toBe('run-42');
+    expect(config.graphql.maxBodyBytes).toBe(2048);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('lists every offending variable in one error, without echoing values', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', JWT_ACCESS_SECRET: 'short-secret' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigValidationError);
+    const problems = (caught as ConfigValidationError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'NODE_ENV', 'JWT_ACCESS_SECRET']) expect(problems).toContain(name);
+    expect(problems).not.toContain('short-secret');
+  });
+
+  it('refuses production without explicit services and secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production[\s\S]*JWT_ACCESS_SECRET/);
+  });
+
+  it('accepts a complete production environment and turns introspection off', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app:pw@db:5432/glane',
+      REDIS_URL: 'redis://redis:6379',
+      PUBLIC_URL: 'https://api.glane.example/',
+      JWT_ACCESS_SECRET: strongSecret('a1'),
+      JWT_REFRESH_SECRET: strongSecret('b2'),
+    });
+    expect(config.graphql.introspection).toBe(false);
+    expect(config.publicUrl).toBe('https://api.glane.example');
+  });
+
+  it('refuses the same secret for access and refresh tokens in production', () => {
+    const secret = strongSecret('c3');
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://app:pw@db:5432/glane',
+        REDIS_URL: 'redis://redis:6379',
+        PUBLIC_URL: 'https://api.glane.example',
+        JWT_ACCESS_SECRET: secret,
+        JWT_REFRESH_SECRET: secret,
+      }),
+    ).toThrow(/must differ/);
+  });
+});

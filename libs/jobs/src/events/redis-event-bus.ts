@@ -1,0 +1,52 @@
+import { EventPublisher, type EventPayloads, type EventTopic } from '#application';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import Redis, { type RedisOptions } from 'ioredis';
+
+/**
+ * Live events over Redis pub/sub: published by any process (API or worker), delivered to
+ * subscribers on every API instance. Channel names carry a prefix so that environments or parallel
+ * test runs sharing one Redis never see each other's events.
+ */
+export class RedisEventBus extends EventPublisher {
+  private readonly pubSub: RedisPubSub;
+
+  constructor(
+    options: RedisOptions,
+    private readonly channelPrefix: string,
+  ) {
+    super();
+    this.pubSub = new RedisPubSub({ publisher: new Redis(options), subscriber: new Redis(options) });
+  }
+
+  async publish<T extends EventTopic>(topic: T, payload: EventPayloads[T]): Promise<void> {
+    await this.pubSub.publish(this.channel(topic), payload);
+  }
+
+  /** An async iterator of a topic's events, as GraphQL subscription resolvers return. */
+  subscribe<T extends EventTopic>(topic: T): AsyncIterableIterator<EventPayloads[T]> {
+    return this.pubSub.asyncIterableIterator(this.channel(topic)) as AsyncIterableIterator<EventPayloads[T]>;
+  }
+
+  /** Fails unless Redis answers within the timeout; used by the readiness check. */
+  async ping(timeoutMs: number): Promise<void> {
+    const publisher = this.pubSub.getPublisher();
+    if (publisher.status !== 'ready') throw new Error(`redis connection is ${publisher.status}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([publisher.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pubSub.close();
+  }
+
+  private channel(topic: EventTopic): string {
+    return `${this.channelPrefix}:events:${topic}`;
+  }
+}

@@ -1,0 +1,55 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BullModule } from '@nestjs/bullmq';
+import type { ConnectionOptions } from 'bullmq';
+import { JobScheduler } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { EventsModule } from './events/events.module';
+import { BullmqJobScheduler } from './queues/bullmq-job-scheduler';
+import { DEFAULT_JOB_OPTIONS } from './queues/job-definitions';
+import { QUEUE_NAMES } from './queues/queue-names';
+import { redisOptions, type RedisRole } from './redis-connection';
+import { JobHandlerRegistry } from './worker/job-handler-registry';
+import { SystemQueueProcessor } from './worker/system-queue.processor';
+
+const PROCESSORS = [SystemQueueProcessor];
+
+function bullRoot(role: RedisRole): DynamicModule {
+  return BullModule.forRootAsync({
+    inject: [APP_CONFIG],
+    // Read at module init, not import time, so each test run can bring its own prefix.
+    useFactory: (config: AppConfig) => ({
+      // ioredis options are what BullMQ passes to ioredis; its own type is only a looser copy of them.
+      connection: redisOptions(config.redisUrl, role) as ConnectionOptions,
+      prefix: config.queuePrefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    }),
+  });
+}
+
+const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
+
+@Module({})
+export class JobsModule {
+  /** For processes that enqueue jobs and publish events (the API). */
+  static forProducer(): DynamicModule {
+    return {
+      module: JobsModule,
+      global: true,
+      imports: [bullRoot('producer'), queues, EventsModule],
+      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }],
+      exports: [JobScheduler, EventsModule],
+    };
+  }
+
+  /** For the worker: consumes every queue and dispatches to the @HandlesJob providers of the app. */
+  static forWorker(): DynamicModule {
+    return {
+      module: JobsModule,
+      global: true,
+      imports: [bullRoot('worker'), queues, EventsModule, DiscoveryModule],
+      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, JobHandlerRegistry, ...PROCESSORS],
+      exports: [JobScheduler, EventsModule],
+    };
+  }
+}

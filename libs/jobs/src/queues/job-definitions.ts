@@ -1,0 +1,21 @@
+import type { JobName } from '#application';
+import type { JobsOptions } from 'bullmq';
+import type { QueueName } from './queue-names';
+
+/** Retries with exponential backoff, set here once for every job unless a definition says otherwise. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export interface JobDefinition {
+  readonly queue: QueueName;
+  readonly options?: JobsOptions;
+}
+
+/** Where each job runs and how it is retried. A Record over JobName: a new job must be placed here. */
+export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
+  'system.heartbeat': { queue: 'system', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
+};

@@ -1,0 +1,3 @@
+export * from './data-source-options';
+export * from './database-connector.service';
+export * from './persistence.module';
