@@ -5,3 +5,4 @@ export * from './ports/job-payloads';
 export * from './ports/job-scheduler.port';
 export * from './system/answer-heartbeat.use-case';
 export * from './system/request-heartbeat.use-case';
+export * from './auth/actor';

@@ -1,3 +1,4 @@
+import type { Actor } from '#application';
 import type { Request, Response } from 'express';
 import type { Language } from '../errors/error-messages';
 
@@ -7,4 +8,6 @@ export interface GraphQLContext {
   readonly res?: Response;
   readonly connectionParams?: Readonly<Record<string, unknown>>;
   readonly language: Language;
+  /** Set from a valid access token (Authorization header, or connectionParams.authorization over WebSocket). */
+  readonly actor?: Actor;
 }

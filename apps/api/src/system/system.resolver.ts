@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { RequestHeartbeat, type EventPayloads } from '#application';
 import { RedisEventBus } from '#jobs';
+import { PlatformAdminOnly, Public } from '../auth/access-policy.decorator';
 import { HeartbeatRequestType, HeartbeatType } from './system.types';
 
 type Heartbeat = EventPayloads['system.heartbeat'];
@@ -12,11 +13,13 @@ export class SystemResolver {
     private readonly events: RedisEventBus,
   ) {}
 
+  @Public()
   @Query(() => String, { description: 'Answers "pong": the cheapest way to check the GraphQL path end to end.' })
   ping(): string {
     return 'pong';
   }
 
+  @PlatformAdminOnly()
   @Mutation(() => HeartbeatRequestType, { description: 'Sends a heartbeat through the job queue to the worker.' })
   async sendHeartbeat(
     @Args('requestId', { type: () => ID, nullable: true, description: 'A UUID of your own, to subscribe to the answer before sending.' })
@@ -25,6 +28,7 @@ export class SystemResolver {
     return this.requestHeartbeat.execute(requestId ?? undefined);
   }
 
+  @PlatformAdminOnly()
   @Subscription(() => HeartbeatType, {
     description: 'The worker\'s answer to one heartbeat.',
     filter: (payload: Heartbeat, variables: { requestId: string }) => payload.requestId === variables.requestId.toLowerCase(),

@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A heartbeat sent through the job queue; the worker answers on the heartbeat subscription.' })
+@ObjectType('HeartbeatRequest', { description: 'A heartbeat sent through the job queue; the worker answers on the heartbeat subscription.' })
 export class HeartbeatRequestType {
   @Field(() => ID) requestId!: string;
   @Field() requestedAt!: Date;
 }
 
-@ObjectType({ description: 'The worker\'s answer to a heartbeat: proves queue, worker and live events all work.' })
+@ObjectType('Heartbeat', { description: 'The worker\'s answer to a heartbeat: proves queue, worker and live events all work.' })
 export class HeartbeatType {
   @Field(() => ID) requestId!: string;
   @Field() requestedAt!: Date;
