@@ -39,15 +39,18 @@ describe('GeoPoint', () => {
     expect(paris.distanceKmTo(lyon)).toBeLessThan(394);
   });
 
+  // Near antipodes, haversine's asin loses about 1e-5 km to rounding: tolerances are a metre, far
+  // below what matching cares about.
   it('is a metric on the sphere (property)', () => {
+    const tolerance = 1e-3;
     fc.assert(
       fc.property(point, point, point, (a, b, c) => {
         const ab = haversineKm(a, b);
         expect(haversineKm(a, a)).toBe(0);
         expect(ab).toBeGreaterThanOrEqual(0);
-        expect(ab).toBeLessThanOrEqual(Math.PI * EARTH_MEAN_RADIUS_KM + 1e-6);
-        expect(Math.abs(ab - haversineKm(b, a))).toBeLessThan(1e-6);
-        expect(haversineKm(a, c)).toBeLessThanOrEqual(ab + haversineKm(b, c) + 1e-6);
+        expect(ab).toBeLessThanOrEqual(Math.PI * EARTH_MEAN_RADIUS_KM + tolerance);
+        expect(Math.abs(ab - haversineKm(b, a))).toBeLessThan(tolerance);
+        expect(haversineKm(a, c)).toBeLessThanOrEqual(ab + haversineKm(b, c) + tolerance);
       }),
     );
   });
