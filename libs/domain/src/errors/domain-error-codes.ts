@@ -26,6 +26,14 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_EMAIL',
   'PASSWORD_TOO_SHORT',
   'PASSWORD_TOO_LONG',
+  'INVALID_DISPLAY_NAME',
+  'EMAIL_ALREADY_REGISTERED',
+  // Sign-in and sessions: the client should ask the person to sign in again (or wait, for RATE_LIMITED).
+  'INVALID_CREDENTIALS',
+  'REFRESH_TOKEN_INVALID',
+  'REFRESH_TOKEN_EXPIRED',
+  'REFRESH_TOKEN_REVOKED',
+  'REFRESH_TOKEN_REUSED',
   // Organisations.
   'INVALID_SIRET',
   'INVALID_RNA',

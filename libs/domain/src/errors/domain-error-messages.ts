@@ -57,6 +57,34 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Le mot de passe ne doit pas dépasser {max} caractères.',
     en: 'The password must be at most {max} characters long.',
   },
+  INVALID_DISPLAY_NAME: {
+    fr: 'Le nom affiché est obligatoire, sans caractères de contrôle, et fait au plus {max} caractères.',
+    en: 'A display name is required, without control characters, at most {max} characters.',
+  },
+  EMAIL_ALREADY_REGISTERED: {
+    fr: 'Un compte existe déjà avec cette adresse e-mail : connectez-vous.',
+    en: 'An account already exists with this email address: sign in instead.',
+  },
+  INVALID_CREDENTIALS: {
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    en: 'Incorrect email address or password.',
+  },
+  REFRESH_TOKEN_INVALID: {
+    fr: 'Cette session n’est pas reconnue : connectez-vous à nouveau.',
+    en: 'This session is not recognised: please sign in again.',
+  },
+  REFRESH_TOKEN_EXPIRED: {
+    fr: 'Votre session a expiré : connectez-vous à nouveau.',
+    en: 'Your session has expired: please sign in again.',
+  },
+  REFRESH_TOKEN_REVOKED: {
+    fr: 'Cette session a été fermée : connectez-vous à nouveau.',
+    en: 'This session has been closed: please sign in again.',
+  },
+  REFRESH_TOKEN_REUSED: {
+    fr: 'Ce jeton de session a déjà servi : par précaution, la session est fermée. Connectez-vous à nouveau.',
+    en: 'This session token was already used: as a precaution the session is closed. Please sign in again.',
+  },
   INVALID_SIRET: {
     fr: 'Numéro SIRET invalide : 14 chiffres, vérifiez-le sur votre extrait Kbis ou avis de situation INSEE.',
     en: 'Invalid SIRET: 14 digits; check it against your INSEE registration.',
