@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { EventPublisher, type EventPayloads, type EventTopic } from '#application';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis, { type RedisOptions } from 'ioredis';
@@ -9,13 +10,22 @@ import Redis, { type RedisOptions } from 'ioredis';
  */
 export class RedisEventBus extends EventPublisher {
   private readonly pubSub: RedisPubSub;
+  private readonly logger = new Logger('Events');
+  private lastConnectionError: string | undefined;
 
   constructor(
     options: RedisOptions,
     private readonly channelPrefix: string,
   ) {
     super();
-    this.pubSub = new RedisPubSub({ publisher: new Redis(options), subscriber: new Redis(options) });
+    const publisher = new Redis(options);
+    const subscriber = new Redis(options);
+    this.pubSub = new RedisPubSub({ publisher, subscriber, connectionListener: (error) => this.onConnectionError(error) });
+    // ioredis reconnects by itself; say once that Redis is gone, and once that it is back.
+    publisher.on('ready', () => {
+      if (this.lastConnectionError !== undefined) this.logger.log('redis reachable again');
+      this.lastConnectionError = undefined;
+    });
   }
 
   async publish<T extends EventTopic>(topic: T, payload: EventPayloads[T]): Promise<void> {
@@ -44,6 +54,12 @@ export class RedisEventBus extends EventPublisher {
 
   async close(): Promise<void> {
     await this.pubSub.close();
+  }
+
+  private onConnectionError(error: Error): void {
+    if (error.message === this.lastConnectionError) return;
+    this.lastConnectionError = error.message;
+    this.logger.error(`redis unreachable (${error.message}); live events resume when it is back`);
   }
 
   private channel(topic: EventTopic): string {
