@@ -38,6 +38,17 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_SIRET',
   'INVALID_RNA',
   'INVALID_LEGAL_ID',
+  'UNKNOWN_ORGANIZATION_KIND',
+  'INVALID_ORGANIZATION_NAME',
+  'INVALID_HABILITATION_REFERENCE',
+  'DUPLICATE_LEGAL_ID',
+  // Members and invitations.
+  'UNKNOWN_MEMBER_ROLE',
+  'ALREADY_MEMBER',
+  // Sites: identity and access.
+  'INVALID_SITE_NAME',
+  'INVALID_ADDRESS',
+  'INVALID_ACCESS_INSTRUCTIONS',
   // Sites: receiving hours and closures.
   'INVALID_WEEKDAY',
   'OPENING_HOURS_DUPLICATE_WEEKDAY',
@@ -57,6 +68,12 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_DLC_MARGIN',
   'DLC_MARGIN_TOO_SHORT',
   'INVALID_PEOPLE_PER_WEEK',
+  'NOT_A_RECIPIENT',
+  // Habilitation (DOMAIN.md rule 7): an unverified recipient may set up but not claim.
+  'RECIPIENT_NOT_VERIFIED',
+  // Pagination.
+  'INVALID_CURSOR',
+  'INVALID_PAGE_SIZE',
   // Offer items.
   'UNKNOWN_ALLERGEN',
   'INVALID_GTIN',

@@ -97,6 +97,42 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Une entreprise donatrice doit indiquer son numéro {expected}.',
     en: 'A donor business must give its {expected} number.',
   },
+  UNKNOWN_ORGANIZATION_KIND: {
+    fr: 'Type d’organisation inconnu : DONOR (donateur) ou RECIPIENT (bénéficiaire).',
+    en: 'Unknown organisation kind: DONOR or RECIPIENT.',
+  },
+  INVALID_ORGANIZATION_NAME: {
+    fr: 'Le nom de l’organisation est obligatoire, sans caractères de contrôle, et fait au plus {max} caractères.',
+    en: 'An organisation name is required, without control characters, at most {max} characters.',
+  },
+  INVALID_HABILITATION_REFERENCE: {
+    fr: 'La référence d’habilitation doit faire entre 1 et {max} caractères, sans caractères de contrôle.',
+    en: 'The habilitation reference must be 1 to {max} characters, without control characters.',
+  },
+  DUPLICATE_LEGAL_ID: {
+    fr: 'Une organisation est déjà inscrite avec ce numéro : demandez à son administrateur de vous ajouter.',
+    en: 'An organisation is already registered with this number: ask its administrator to add you.',
+  },
+  UNKNOWN_MEMBER_ROLE: {
+    fr: 'Rôle inconnu : ADMIN, STAFF ou DRIVER.',
+    en: 'Unknown role: ADMIN, STAFF or DRIVER.',
+  },
+  ALREADY_MEMBER: {
+    fr: 'Cette personne est déjà membre de l’organisation.',
+    en: 'This person is already a member of the organisation.',
+  },
+  INVALID_SITE_NAME: {
+    fr: 'Le nom du site est obligatoire, sans caractères de contrôle, et fait au plus {max} caractères.',
+    en: 'A site name is required, without control characters, at most {max} characters.',
+  },
+  INVALID_ADDRESS: {
+    fr: 'L’adresse est obligatoire et fait au plus {max} caractères.',
+    en: 'An address is required, at most {max} characters.',
+  },
+  INVALID_ACCESS_INSTRUCTIONS: {
+    fr: 'Les consignes d’accès font au plus {max} caractères.',
+    en: 'Access instructions must be at most {max} characters.',
+  },
   INVALID_WEEKDAY: {
     fr: 'Jour de la semaine invalide : de 1 (lundi) à 7 (dimanche).',
     en: 'Invalid weekday: from 1 (Monday) to 7 (Sunday).',
@@ -164,6 +200,22 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
   INVALID_PEOPLE_PER_WEEK: {
     fr: 'Le nombre de personnes aidées par semaine doit être un entier positif ou nul.',
     en: 'People served per week must be a whole number, zero or more.',
+  },
+  NOT_A_RECIPIENT: {
+    fr: 'Seule une organisation bénéficiaire peut faire cela.',
+    en: 'Only a recipient organisation can do this.',
+  },
+  RECIPIENT_NOT_VERIFIED: {
+    fr: 'Votre habilitation n’a pas encore été vérifiée : vous pourrez réserver des dons une fois la vérification faite.',
+    en: 'Your habilitation has not been verified yet: you can claim offers once it is.',
+  },
+  INVALID_CURSOR: {
+    fr: 'Curseur de pagination invalide : reprenez depuis le début de la liste.',
+    en: 'Invalid pagination cursor: start again from the beginning of the list.',
+  },
+  INVALID_PAGE_SIZE: {
+    fr: 'Le nombre d’éléments demandés doit être compris entre 1 et {max}.',
+    en: 'The number of items asked for must be between 1 and {max}.',
   },
   UNKNOWN_ALLERGEN: {
     fr: 'Allergène inconnu « {code} » : utilisez un des 14 codes du règlement UE 1169/2011.',
