@@ -1,2 +1,5 @@
+/** An @Entity class (TypeORM's own type is the too-wide `Function`). */
+type EntityClass = new (...args: never[]) => object;
+
 /** Every TypeORM entity. Listed explicitly: the app, the CLI and the tests see the same model. */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: EntityClass[] = [];

@@ -21,7 +21,9 @@ export class JobHandlerRegistry implements OnModuleInit {
   onModuleInit(): void {
     const found = new Map<string, string[]>();
     for (const wrapper of this.discovery.getProviders()) {
-      const { instance, metatype } = wrapper;
+      // Nest types provider instances as any: narrow to unknown before trusting the metadata.
+      const instance: unknown = wrapper.instance;
+      const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
       const name = Reflect.getMetadata(JOB_HANDLER_METADATA, metatype) as string | undefined;
       if (name === undefined) continue;
@@ -34,7 +36,7 @@ export class JobHandlerRegistry implements OnModuleInit {
   get<N extends JobName>(name: N): JobHandler<N> {
     const handler = this.handlers.get(name);
     if (!handler) throw new JobRegistryError(`no handler for job ${name}`);
-    return handler as JobHandler<N>;
+    return handler;
   }
 }
 
