@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule } from './events/events.module';
 import { BullmqJobScheduler } from './queues/bullmq-job-scheduler';
 import { DEFAULT_JOB_OPTIONS } from './queues/job-definitions';
+import { QueueConnectionMonitor } from './queues/queue-connection-monitor';
 import { QUEUE_NAMES } from './queues/queue-names';
 import { redisOptions, type RedisRole } from './redis-connection';
 import { JobHandlerRegistry } from './worker/job-handler-registry';
@@ -37,7 +38,7 @@ export class JobsModule {
       module: JobsModule,
       global: true,
       imports: [bullRoot('producer'), queues, EventsModule],
-      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }],
+      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor],
       exports: [JobScheduler, EventsModule],
     };
   }
@@ -48,7 +49,7 @@ export class JobsModule {
       module: JobsModule,
       global: true,
       imports: [bullRoot('worker'), queues, EventsModule, DiscoveryModule],
-      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, JobHandlerRegistry, ...PROCESSORS],
+      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor, JobHandlerRegistry, ...PROCESSORS],
       exports: [JobScheduler, EventsModule],
     };
   }
