@@ -47,6 +47,13 @@ describe('bad GraphQL requests get coded errors, never a 500 or a stack trace', 
     expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('a document with too many aliases is refused with a code', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: ping`).join(' ');
+    const response = await post(api, { query: `{ ${aliases} }` });
+    expect(response.status).toBeLessThan(500);
+    expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('a body that is not JSON: BAD_REQUEST', async () => {
     const response = await request(api.httpUrl).post('/graphql').set('content-type', 'application/json').send('{"query": ');
     expect(response.status).toBe(400);

@@ -3,6 +3,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DOMAIN_ERROR_CODES } from '#domain';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
 import { formatGraphQLError } from '../errors/format-graphql-error';
 import { preferredLanguage } from '../errors/language';
@@ -16,7 +17,21 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
 
   createGqlOptions(): ApolloDriverConfig {
     const hideSchemaDetails = !this.config.graphql.introspection;
+    // Limits on what one document may ask for, so a single request cannot exhaust the server.
+    const armor = new ApolloArmor({
+      maxDepth: { n: 10 },
+      costLimit: { maxCost: 20000 },
+      maxAliases: { n: 20 },
+      maxDirectives: { n: 20 },
+      // Its Apollo plugin re-parses the document and turns syntax errors into HTTP 500s; the body
+      // size limit already bounds how many tokens a document can have.
+      maxTokens: { enabled: false },
+      blockFieldSuggestion: { enabled: hideSchemaDetails },
+    }).protect();
     return {
+      plugins: armor.plugins,
+      validationRules: armor.validationRules,
+      allowBatchedHttpRequests: false,
       path: '/graphql',
       // Built in memory from the code; scripts/print-schema.ts writes the committed apps/api/schema.graphql.
       autoSchemaFile: true,
