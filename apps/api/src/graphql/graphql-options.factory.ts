@@ -29,7 +29,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       blockFieldSuggestion: { enabled: hideSchemaDetails },
     }).protect();
     return {
-      plugins: armor.plugins,
+      // graphql-armor's types come from @apollo/server's CJS build and Nest's from its ESM build: same plugins.
+      plugins: armor.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
       validationRules: armor.validationRules,
       allowBatchedHttpRequests: false,
       path: '/graphql',
