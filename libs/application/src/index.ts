@@ -6,3 +6,4 @@ export * from './ports/job-scheduler.port';
 export * from './system/answer-heartbeat.use-case';
 export * from './system/request-heartbeat.use-case';
 export * from './auth/actor';
+export * from './accounts/index';

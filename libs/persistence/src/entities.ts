@@ -1,5 +1,8 @@
+import { RefreshTokenEntity } from './accounts/refresh-token.entity';
+import { UserEntity } from './accounts/user.entity';
+
 /** An @Entity class (TypeORM's own type is the too-wide `Function`). */
 type EntityClass = new (...args: never[]) => object;
 
 /** Every TypeORM entity. Listed explicitly: the app, the CLI and the tests see the same model. */
-export const ENTITIES: EntityClass[] = [];
+export const ENTITIES: EntityClass[] = [UserEntity, RefreshTokenEntity];

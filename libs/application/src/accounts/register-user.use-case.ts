@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Optional } from '@nestjs/common';
+import { assertPasswordPolicy, DomainError, parseEmail } from '#domain';
+import { Clock } from '../ports/clock.port';
+import { parseDisplayName } from './display-name';
+import { InvitationAcceptor } from './invitation-acceptor.port';
+import { PasswordHasher } from './password-hasher.port';
+import { SessionIssuer, type Session } from './session-issuer.service';
+import { toUserProfile, type UserAccount } from './user-account';
+import { UserRepository } from './user-repository.port';
+
+export interface RegisterUserCommand {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+}
+
+/** Creates an account and signs it in; pending invitations for that email become memberships. */
+@Injectable()
+export class RegisterUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionIssuer,
+    private readonly clock: Clock,
+    // Bound by the organisations module; optional so that accounts work (and are tested) on their own.
+    @Optional() private readonly invitations?: InvitationAcceptor,
+  ) {}
+
+  async execute(command: RegisterUserCommand): Promise<Session> {
+    // Every input is checked before anything is written.
+    const email = parseEmail(command.email, 'email');
+    assertPasswordPolicy(command.password, 'password');
+    const displayName = parseDisplayName(command.displayName, 'displayName');
+
+    // Registration may say an email is taken (people need to know to sign in instead); login never does.
+    // The unique index still decides when two registrations race (create throws the same error).
+    if (await this.users.findByEmail(email)) throw new DomainError('EMAIL_ALREADY_REGISTERED', 'email');
+
+    const account: UserAccount = {
+      id: randomUUID(),
+      email,
+      displayName,
+      passwordHash: await this.hasher.hash(command.password),
+      platformAdmin: false,
+      createdAt: this.clock.now(),
+    };
+    await this.users.create(account);
+    await this.invitations?.acceptPendingInvitations(account.id, account.email);
+    return this.sessions.start(toUserProfile(account));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { PasswordHasher, RefreshTokenRepository, UserRepository } from '#application';
+import { Argon2PasswordHasher } from './argon2-password-hasher';
+import { TypeOrmRefreshTokenRepository } from './refresh-token.repository';
+import { TypeOrmUserRepository } from './user.repository';
+
+/** Binds the accounts ports to PostgreSQL and argon2. Needs the global PersistenceModule (DataSource). */
+@Module({
+  providers: [
+    { provide: UserRepository, useClass: TypeOrmUserRepository },
+    { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
+    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+  ],
+  exports: [UserRepository, RefreshTokenRepository, PasswordHasher],
+})
+export class AccountsPersistenceModule {}
