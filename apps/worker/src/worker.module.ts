@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AnswerHeartbeat, Clock, SystemClock } from '#application';
+import { AnswerHeartbeat, Clock, DispatchOutbox, SystemClock } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
 import { PersistenceModule } from '#persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatJobHandler } from './handlers/heartbeat.job-handler';
+import { OutboxRelay } from './outbox/outbox-relay.service';
 
 const JOB_HANDLERS = [HeartbeatJobHandler];
-const USE_CASES = [AnswerHeartbeat];
+const USE_CASES = [AnswerHeartbeat, DispatchOutbox];
 
 @Module({})
 export class WorkerModule {
@@ -20,7 +21,7 @@ export class WorkerModule {
         PersistenceModule,
         JobsModule.forWorker(),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS],
+      providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };
   }
 }

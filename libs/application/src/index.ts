@@ -7,3 +7,6 @@ export * from './system/answer-heartbeat.use-case';
 export * from './system/request-heartbeat.use-case';
 export * from './auth/actor';
 export * from './accounts/index';
+export * from './ports/unit-of-work.port';
+export * from './ports/job-outbox.port';
+export * from './outbox/dispatch-outbox.use-case';

@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobOutbox, OutboxRelayStore, UnitOfWork } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { buildDataSourceOptions } from './data-source-options';
 import { DatabaseConnector } from './database-connector.service';
 import { ENTITIES } from './entities';
+import { TypeOrmJobOutbox, TypeOrmOutboxRelayStore } from './outbox/typeorm-job-outbox';
+import { TypeOrmUnitOfWork } from './transactions/typeorm-unit-of-work';
 
 @Global()
 @Module({
@@ -15,7 +18,12 @@ import { ENTITIES } from './entities';
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  providers: [DatabaseConnector],
-  exports: [DatabaseConnector, TypeOrmModule],
+  providers: [
+    DatabaseConnector,
+    { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
+    { provide: JobOutbox, useClass: TypeOrmJobOutbox },
+    { provide: OutboxRelayStore, useClass: TypeOrmOutboxRelayStore },
+  ],
+  exports: [DatabaseConnector, TypeOrmModule, UnitOfWork, JobOutbox, OutboxRelayStore],
 })
 export class PersistenceModule {}

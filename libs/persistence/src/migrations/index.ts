@@ -1,5 +1,6 @@
 import { EnablePostgis1763800000000 } from './1763800000000-enable-postgis';
+import { Outbox1763800000100 } from './1763800000100-outbox';
 import { Accounts1763800001000 } from './1763800001000-accounts';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Accounts1763800001000];
+export const MIGRATIONS = [EnablePostgis1763800000000, Outbox1763800000100, Accounts1763800001000];
