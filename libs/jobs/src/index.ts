@@ -6,3 +6,5 @@ export * from './queues/queue-names';
 export * from './redis-connection';
 export * from './worker/job-handler';
 export * from './worker/job-handler-registry';
+export * from './rate-limit/rate-limit.module';
+export * from './rate-limit/redis-login-rate-limiter';

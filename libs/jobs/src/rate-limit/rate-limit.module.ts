@@ -1,0 +1,44 @@
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { LoginRateLimiter } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import Redis from 'ioredis';
+import { redisOptions } from '../redis-connection';
+import { RedisLoginRateLimiter } from './redis-login-rate-limiter';
+
+export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
+
+function connect(config: AppConfig): Redis {
+  // A producer connection: a sign-in while Redis is down fails at once (fail closed) instead of hanging.
+  const redis = new Redis(redisOptions(config.redisUrl, 'producer'));
+  const logger = new Logger('RateLimit');
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) logger.error(`redis unreachable (${error.message}); sign-ins are refused until it is back`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('redis reachable again');
+    down = false;
+  });
+  return redis;
+}
+
+/** The Redis-backed LoginRateLimiter, keyed under the configured prefix so test runs never share counts. */
+@Module({
+  providers: [
+    { provide: RATE_LIMIT_REDIS, inject: [APP_CONFIG], useFactory: connect },
+    {
+      provide: LoginRateLimiter,
+      inject: [RATE_LIMIT_REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) => new RedisLoginRateLimiter(redis, `${config.queuePrefix}:rate-limit`),
+    },
+  ],
+  exports: [LoginRateLimiter],
+})
+export class RateLimitModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis) {}
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
+import { LoginRateLimiter, type LoginAttempt } from '#application';
+import { DomainError } from '#domain';
+import type Redis from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export interface LoginRateLimits {
+  /** Attempts allowed per account (normalised email) per window; a successful sign-in starts it again. */
+  readonly perAccount: { readonly attempts: number; readonly windowSeconds: number };
+  /** Attempts allowed per client address per window; successful ones are given back. */
+  readonly perAddress: { readonly attempts: number; readonly windowSeconds: number };
+}
+
+// Five tries per account slow password guessing to a crawl while forgiving typos; fifty per
+// address stop one machine from spraying passwords over many accounts, yet let a shared office or
+// school NAT sign its people in.
+export const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
+  perAccount: { attempts: 5, windowSeconds: 15 * 60 },
+  perAddress: { attempts: 50, windowSeconds: 15 * 60 },
+};
+
+// Connection state the commands may wait for right after start-up (the client never queues offline).
+const READY_WAIT_MS = 2000;
+
+/**
+ * Sign-in limits kept in Redis, so every API instance counts against the same numbers. Counts are
+ * fixed windows starting at the first attempt (rate-limiter-flexible's atomic INCR + TTL script).
+ */
+export class RedisLoginRateLimiter extends LoginRateLimiter {
+  private readonly perAccount: RateLimiterRedis;
+  private readonly perAddress: RateLimiterRedis;
+  private readyWait: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    keyPrefix: string,
+    limits: LoginRateLimits = DEFAULT_LOGIN_RATE_LIMITS,
+  ) {
+    super();
+    this.perAccount = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${keyPrefix}:login:account`,
+      points: limits.perAccount.attempts,
+      duration: limits.perAccount.windowSeconds,
+    });
+    this.perAddress = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${keyPrefix}:login:address`,
+      points: limits.perAddress.attempts,
+      duration: limits.perAddress.windowSeconds,
+    });
+  }
+
+  async consume(attempt: LoginAttempt): Promise<void> {
+    await this.whenReady();
+    const address = addressKey(attempt.ip);
+    const outcomes = await Promise.allSettled([
+      this.perAccount.consume(accountKey(attempt.email)),
+      address === undefined ? Promise.resolve(undefined) : this.perAddress.consume(address),
+    ]);
+    let retryAfterMs = 0;
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') continue;
+      // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when Redis fails.
+      if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
+      retryAfterMs = Math.max(retryAfterMs, outcome.reason.msBeforeNext);
+    }
+    if (outcomes.some((outcome) => outcome.status === 'rejected')) {
+      throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+    }
+  }
+
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.whenReady();
+    const address = addressKey(attempt.ip);
+    await Promise.all([this.perAccount.delete(accountKey(attempt.email)), address === undefined ? undefined : this.perAddress.reward(address, 1)]);
+  }
+
+  private async whenReady(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    // One shared wait, whatever the number of sign-ins arriving meanwhile.
+    this.readyWait ??= new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        this.readyWait = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, READY_WAIT_MS);
+      this.redis.once('ready', done);
+    });
+    await this.readyWait;
+  }
+}
+
+/** The email is hashed so Redis holds no address book; the count is the same for known and unknown emails. */
+function accountKey(email: string): string {
+  return createHash('sha256').update(email).digest('hex');
+}
+
+/**
+ * IPv4 addresses as they are; IPv6 ones by their /64 prefix, since one host commonly holds a whole
+ * /64 and could otherwise use a fresh address per attempt. IPv4-mapped IPv6 is read as IPv4.
+ */
+export function addressKey(ip: string | undefined): string | undefined {
+  if (ip === undefined || ip === '') return undefined;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped?.[1] !== undefined) return mapped[1];
+  if (isIPv4(ip)) return ip;
+  if (!isIPv6(ip)) return ip;
+  return `${expandIPv6(ip).slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(ip: string): string[] {
+  const withoutZone = ip.split('%')[0] ?? ip;
+  const [head = '', tail] = withoutZone.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const missing = 8 - left.length - right.length;
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
+  return groups.map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
+}
