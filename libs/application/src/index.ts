@@ -7,6 +7,7 @@ export * from './system/answer-heartbeat.use-case';
 export * from './system/request-heartbeat.use-case';
 export * from './auth/actor';
 export * from './accounts/index';
+export * from './organizations';
 export * from './ports/unit-of-work.port';
 export * from './ports/job-outbox.port';
 export * from './outbox/dispatch-outbox.use-case';

@@ -1,9 +1,14 @@
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { UserEntity } from './accounts/user.entity';
 import { OutboxJobEntity } from './outbox/outbox-job.entity';
+import { InvitationEntity } from './organizations/invitation.entity';
+import { MembershipEntity } from './organizations/membership.entity';
+import { OrganizationEntity } from './organizations/organization.entity';
+import { RecipientProfileEntity } from './organizations/recipient-profile.entity';
+import { SiteEntity } from './organizations/site.entity';
 
 /** An @Entity class (TypeORM's own type is the too-wide `Function`). */
 type EntityClass = new (...args: never[]) => object;
 
 /** Every TypeORM entity. Listed explicitly: the app, the CLI and the tests see the same model. */
-export const ENTITIES: EntityClass[] = [OutboxJobEntity, UserEntity, RefreshTokenEntity];
+export const ENTITIES: EntityClass[] = [OutboxJobEntity, UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, InvitationEntity, SiteEntity, RecipientProfileEntity];

@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './database-connector.service';
 export * from './persistence.module';
 export * from './accounts/index';
+export * from './organizations/index';

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { UserDirectory } from '#application';
+import type { NormalizedEmail } from '#domain';
+import { DataSource } from 'typeorm';
+import { currentManager } from '../transactions/transaction-scope';
+
+/** Reads the accounts' users table for the one fact organisations need; never its secrets. */
+@Injectable()
+export class SqlUserDirectory extends UserDirectory {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async findUserIdByEmail(email: NormalizedEmail): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await currentManager(this.dataSource).query('SELECT id FROM users WHERE email = $1', [email]);
+    return rows[0]?.id;
+  }
+}
