@@ -28,4 +28,17 @@ export interface AppConfig {
     /** How long SIGTERM waits for active jobs before releasing them back to the queue. */
     readonly shutdownGraceMs: number;
   };
+  readonly mail: {
+    /** The SMTP relay, e.g. smtp://user:pass@mail.example:587 (smtps:// for implicit TLS). */
+    readonly smtpUrl: string;
+    /** The From header of every e-mail, e.g. "Glane <no-reply@glane.example>". */
+    readonly from: string;
+  };
+  /** The offer broadcast cascade: circles of recipients told one after the other while nobody claims. */
+  readonly broadcast: {
+    /** How many recipients each of the first two circles tells. */
+    readonly circleSize: number;
+    /** How long an unclaimed offer waits before the next circle is told. */
+    readonly waitSeconds: number;
+  };
 }

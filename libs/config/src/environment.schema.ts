@@ -47,4 +47,16 @@ export class EnvironmentSchema {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(600000)
   WORKER_SHUTDOWN_GRACE_MS?: number;
+
+  @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  BROADCAST_CIRCLE_SIZE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 3600)
+  BROADCAST_WAIT_SECONDS?: number;
 }

@@ -11,6 +11,18 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://glane:glane@127.0.0.1:5432/glane');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.graphql.introspection).toBe(true);
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://127.0.0.1:1025', from: 'Glane <no-reply@glane.local>' });
+    expect(config.broadcast).toEqual({ circleSize: 8, waitSeconds: 1800 });
+  });
+
+  it('reads the mail relay and the broadcast cascade settings', () => {
+    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'Glane <hello@glane.example>', BROADCAST_CIRCLE_SIZE: '3', BROADCAST_WAIT_SECONDS: '2' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example:465', from: 'Glane <hello@glane.example>' });
+    expect(config.broadcast).toEqual({ circleSize: 3, waitSeconds: 2 });
+  });
+
+  it('refuses a mail relay that is not an SMTP URL and an empty broadcast circle', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', BROADCAST_CIRCLE_SIZE: '0' })).toThrow(/SMTP_URL[\s\S]*BROADCAST_CIRCLE_SIZE|BROADCAST_CIRCLE_SIZE[\s\S]*SMTP_URL/);
   });
 
   it('reads typed values from the environment', () => {
@@ -38,9 +50,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: is required in production[\s\S]*JWT_ACCESS_SECRET/);
   });
 
+  it('requires the mail relay in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL: is required in production/);
+  });
+
   it('accepts a complete production environment and turns introspection off', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
+      SMTP_URL: 'smtp://relay:587',
       DATABASE_URL: 'postgres://app:pw@db:5432/glane',
       REDIS_URL: 'redis://redis:6379',
       PUBLIC_URL: 'https://api.glane.example/',

@@ -48,12 +48,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: parsed.WORKER_CONCURRENCY ?? 4,
       shutdownGraceMs: parsed.WORKER_SHUTDOWN_GRACE_MS ?? 25000,
     },
+    mail: {
+      // A local catcher (e.g. Mailpit) listens there in development; production must name its relay.
+      smtpUrl: parsed.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+      from: parsed.MAIL_FROM ?? 'Glane <no-reply@glane.local>',
+    },
+    broadcast: {
+      circleSize: parsed.BROADCAST_CIRCLE_SIZE ?? 8,
+      waitSeconds: parsed.BROADCAST_WAIT_SECONDS ?? 30 * 60,
+    },
   };
 }
 
 function productionProblems(env: EnvironmentSchema): string[] {
   const problems: string[] = [];
-  const required: (keyof EnvironmentSchema)[] = ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'PUBLIC_URL'];
+  const required: (keyof EnvironmentSchema)[] = ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'PUBLIC_URL', 'SMTP_URL'];
   for (const name of required) {
     if (env[name] === undefined) problems.push(`${name}: is required in production`);
   }
