@@ -11,6 +11,7 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 
+import { AccountsModule } from './accounts/accounts.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
         HealthModule,
         SystemModule,
+        AccountsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
+import { AccessTokenVerifier } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DOMAIN_ERROR_CODES } from '#domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
+import { presentedToken, withLazyActor } from '../auth/access-token.context';
 import { formatGraphQLError } from '../errors/format-graphql-error';
 import { preferredLanguage } from '../errors/language';
 import type { GraphQLContext } from './graphql-context';
@@ -13,7 +15,10 @@ const domainCodes: ReadonlySet<string> = new Set(DOMAIN_ERROR_CODES);
 
 @Injectable()
 export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accessTokens: AccessTokenVerifier,
+  ) {}
 
   createGqlOptions(): ApolloDriverConfig {
     const hideSchemaDetails = !this.config.graphql.introspection;
@@ -51,11 +56,15 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         },
       },
       context: (input: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }): GraphQLContext => {
-        if (input.req) return { req: input.req, res: input.res, language: preferredLanguage(input.req.headers['accept-language']) };
+        // The caller is whoever the access token names; it is verified when first needed (see withLazyActor).
+        if (input.req) {
+          const fields = { req: input.req, res: input.res, language: preferredLanguage(input.req.headers['accept-language']) };
+          return withLazyActor(fields, presentedToken(input.req.headers.authorization), this.accessTokens);
+        }
         // graphql-ws: the upgrade request's headers, then connection parameters, may carry the language.
         const params = input.connectionParams ?? {};
         const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra?.request?.headers['accept-language'];
-        return { connectionParams: params, language: preferredLanguage(header) };
+        return withLazyActor({ connectionParams: params, language: preferredLanguage(header) }, presentedToken(params['authorization']), this.accessTokens);
       },
     };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { assertPasswordPolicy, parseEmail } from '#domain';
 import { Clock } from '../ports/clock.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 import { parseDisplayName } from './display-name';
 import { InvitationAcceptor } from './invitation-acceptor.port';
 import { PasswordHasher } from './password-hasher.port';
@@ -34,6 +35,7 @@ export class CreatePlatformAdmin {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
     @Optional() private readonly invitations?: InvitationAcceptor,
   ) {}
 
@@ -57,8 +59,10 @@ export class CreatePlatformAdmin {
       platformAdmin: true,
       createdAt: this.clock.now(),
     };
-    await this.users.create(account);
-    await this.invitations?.acceptPendingInvitations(account.id, account.email);
+    await this.unitOfWork.run(async () => {
+      await this.users.create(account);
+      await this.invitations?.acceptPendingInvitations(account.id, account.email);
+    });
     return { outcome: 'created', user: toUserProfile(account) };
   }
 }

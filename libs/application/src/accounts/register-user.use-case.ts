@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { assertPasswordPolicy, DomainError, parseEmail } from '#domain';
 import { Clock } from '../ports/clock.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
 import { parseDisplayName } from './display-name';
 import { InvitationAcceptor } from './invitation-acceptor.port';
 import { PasswordHasher } from './password-hasher.port';
@@ -23,6 +24,7 @@ export class RegisterUser {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionIssuer,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
     // Bound by the organisations module; optional so that accounts work (and are tested) on their own.
     @Optional() private readonly invitations?: InvitationAcceptor,
   ) {}
@@ -45,8 +47,11 @@ export class RegisterUser {
       platformAdmin: false,
       createdAt: this.clock.now(),
     };
-    await this.users.create(account);
-    await this.invitations?.acceptPendingInvitations(account.id, account.email);
-    return this.sessions.start(toUserProfile(account));
+    // The account, the memberships its invitations become and its first session stand or fall together.
+    return this.unitOfWork.run(async () => {
+      await this.users.create(account);
+      await this.invitations?.acceptPendingInvitations(account.id, account.email);
+      return this.sessions.start(toUserProfile(account));
+    });
   }
 }

@@ -7,6 +7,8 @@ import {
   type RotatedRefreshToken,
 } from '#application';
 import { DataSource, IsNull } from 'typeorm';
+import { runInTransaction } from '../transactions/transaction-scope';
+import { assertConnected, connectedManager } from './connected-manager';
 import { toRefreshTokenRecord } from './accounts.mapper';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -23,7 +25,7 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   private get rows() {
-    return this.dataSource.getRepository(RefreshTokenEntity);
+    return connectedManager(this.dataSource).getRepository(RefreshTokenEntity);
   }
 
   async create(token: NewRefreshToken): Promise<void> {
@@ -31,7 +33,9 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken): Promise<RotatedRefreshToken | null> {
-    return this.dataSource.transaction(async (manager) => {
+    assertConnected(this.dataSource);
+    return runInTransaction(this.dataSource, async () => {
+      const manager = connectedManager(this.dataSource);
       // The conditions are re-checked under the row lock: a second transaction updating the same row
       // waits for the first, then sees used_at set and updates nothing. Exactly one caller wins.
       const [consumed] = (await manager.query(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserRepository, type UserAccount } from '#application';
 import { DomainError, type NormalizedEmail } from '#domain';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { connectedManager } from './connected-manager';
 import { toUserAccount, toUserEntity } from './accounts.mapper';
 import { UserEntity } from './user.entity';
 
@@ -14,8 +15,9 @@ export class TypeOrmUserRepository extends UserRepository {
     super();
   }
 
+  // Joins the caller's unit of work when there is one (registration creates the account with its memberships).
   private get rows() {
-    return this.dataSource.getRepository(UserEntity);
+    return connectedManager(this.dataSource).getRepository(UserEntity);
   }
 
   async findByEmail(email: NormalizedEmail): Promise<UserAccount | null> {

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import {
+  GetCurrentUser,
+  LoginUser,
+  Logout,
+  RefreshSession,
+  RegisterUser,
+  SessionIssuer,
+  SessionSettings,
+} from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { RateLimitModule } from '#jobs';
+import { AccountsPersistenceModule } from '#persistence';
+import { AccessTokenModule } from '../auth/access-token.module';
+import { AccountsResolver } from './accounts.resolver';
+
+/** Accounts and sessions: register, login, refreshToken, logout, me. */
+@Module({
+  imports: [AccessTokenModule, AccountsPersistenceModule, RateLimitModule],
+  providers: [
+    AccountsResolver,
+    RegisterUser,
+    LoginUser,
+    RefreshSession,
+    Logout,
+    GetCurrentUser,
+    SessionIssuer,
+    { provide: SessionSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig): SessionSettings => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }) },
+  ],
+  // Other modules (organisations: addMember by email) find people through the same repository.
+  exports: [AccountsPersistenceModule],
+})
+export class AccountsModule {}

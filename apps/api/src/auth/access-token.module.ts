@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AccessTokenIssuer, AccessTokenVerifier } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { JwtAccessTokens } from './access-token.service';
+
+/**
+ * Global because the GraphQL context (built in GraphQLModule's own scope) verifies the token of
+ * every request before any resolver runs.
+ */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.accessSecret }),
+    }),
+  ],
+  providers: [JwtAccessTokens, { provide: AccessTokenIssuer, useExisting: JwtAccessTokens }, { provide: AccessTokenVerifier, useExisting: JwtAccessTokens }],
+  exports: [AccessTokenIssuer, AccessTokenVerifier],
+})
+export class AccessTokenModule {}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AccessTokenIssuer, Clock, type AccessTokenVerifier, type Actor, type IssuedAccessToken } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { DomainError } from '#domain';
+
+/** What an access token says. Short names keep the token small: it travels with every request. */
+export interface AccessTokenClaims {
+  readonly sub: string;
+  /** Platform admin when the token was issued; a promotion shows at the next refresh. */
+  readonly pa: boolean;
+  /** Only 'access' is accepted, so no other token signed with this key can pass for one. */
+  readonly typ: 'access';
+  readonly jti: string;
+  readonly iat: number;
+  readonly exp: number;
+}
+
+export const ACCESS_TOKEN_ISSUER = 'glane';
+export const ACCESS_TOKEN_AUDIENCE = 'glane-api';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * HS256 JWTs signed with JWT_ACCESS_SECRET, valid JWT_ACCESS_TTL_SECONDS (15 minutes by default).
+ * Checked without a database read; the algorithm is pinned on verification, so `alg: none` or a
+ * token re-signed with another algorithm is refused.
+ */
+@Injectable()
+export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVerifier {
+  private readonly ttlSeconds: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super();
+    this.ttlSeconds = config.jwt.accessTtlSeconds;
+  }
+
+  async issue(actor: Actor): Promise<IssuedAccessToken> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const claims: AccessTokenClaims = { sub: actor.userId, pa: actor.platformAdmin, typ: 'access', jti: randomUUID(), iat, exp: iat + this.ttlSeconds };
+    const token = await this.jwt.signAsync(claims, { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+    return { token, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  verify(token: string): Actor {
+    let claims: Partial<AccessTokenClaims>;
+    try {
+      claims = this.jwt.verify<Partial<AccessTokenClaims>>(token, {
+        algorithms: ['HS256'],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch (error) {
+      // The client refreshes on "expired" and signs in again on "invalid".
+      const reason = error instanceof Error && error.name === 'TokenExpiredError' ? 'expired' : 'invalid';
+      throw new DomainError('UNAUTHENTICATED', 'authorization', { reason });
+    }
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.pa !== 'boolean' || typeof claims.jti !== 'string') {
+      throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' });
+    }
+    return { userId: claims.sub, platformAdmin: claims.pa };
+  }
+}
