@@ -11,3 +11,4 @@ export * from './organizations';
 export * from './ports/unit-of-work.port';
 export * from './ports/job-outbox.port';
 export * from './outbox/dispatch-outbox.use-case';
+export * from './matching/index';

@@ -3,3 +3,4 @@ export * from './database-connector.service';
 export * from './persistence.module';
 export * from './accounts/index';
 export * from './organizations/index';
+export * from './matching/index';

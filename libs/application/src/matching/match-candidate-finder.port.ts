@@ -1,0 +1,77 @@
+import type { CalendarDay, ClosurePeriod, OfferStatus, OpeningHours, TemperatureClass } from '#domain';
+import type { MatchableItem } from '#matching';
+
+/** An offer as matching needs it: its window and what is left of each item. */
+export interface MatchingOffer {
+  readonly id: string;
+  readonly donorOrganizationId: string;
+  readonly siteId: string;
+  readonly status: OfferStatus;
+  readonly pickupFrom: Date;
+  readonly pickupUntil: Date;
+  readonly items: readonly MatchableItem[];
+}
+
+/** Kg already claimed (claims not cancelled), per temperature class, for one Paris day. */
+export type ClaimedKgByClass = Readonly<Partial<Record<TemperatureClass, number>>>;
+
+/** A recipient organisation's profile and recent history, as matching needs them. */
+export interface MatchingRecipient {
+  readonly organizationId: string;
+  readonly verified: boolean;
+  readonly acceptedCategoryCodes: readonly string[];
+  readonly dailyCapacityKg: Readonly<Record<TemperatureClass, number>>;
+  readonly serviceRadiusKm: number;
+  readonly dlcMarginHours: number;
+  /** 0 when the recipient did not say. */
+  readonly peopleServedPerWeek: number;
+  /** Kg claimed (not cancelled, not refused) for pickup days from 27 days before today on. */
+  readonly kgReceivedLast28Days: number;
+  /** Kg already claimed per Paris day; only the days of the offers at hand are loaded, a missing day is none. */
+  readonly claimedKgByDay: ReadonlyMap<CalendarDay, ClaimedKgByClass>;
+}
+
+/** Where a recipient receives goods. */
+export interface MatchingSite {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly openingHours: OpeningHours;
+  readonly closures: readonly ClosurePeriod[];
+}
+
+/** One recipient site found within the recipient's own radius of an offer, distance by PostGIS. */
+export interface SiteCandidate {
+  readonly recipient: MatchingRecipient;
+  readonly site: MatchingSite;
+  readonly distanceKm: number;
+}
+
+/** One open offer found within the radius of one of the recipient's sites. */
+export interface OfferCandidate {
+  readonly offer: MatchingOffer;
+  readonly site: MatchingSite;
+  readonly distanceKm: number;
+}
+
+export interface ClaimableOfferCandidates {
+  readonly recipient: MatchingRecipient;
+  readonly offers: readonly OfferCandidate[];
+}
+
+/**
+ * The data side of matching. Implementations do the spatial pre-filter on indexes and the cheap
+ * pre-filters (verified recipients, categories that overlap) in the database; the rules themselves
+ * are decided by libs/matching on what comes back, so a pre-filter may let through more than the
+ * engine keeps, never less.
+ */
+export abstract class MatchCandidateFinder {
+  abstract findOffer(offerId: string): Promise<MatchingOffer | undefined>;
+  /** Verified recipients' sites within their service radius of the offer, accepting one of its categories. */
+  abstract candidatesForOffer(offer: MatchingOffer, now: Date): Promise<SiteCandidate[]>;
+  /**
+   * Open offers (published or partly claimed, window not over) within the recipient's radius of
+   * one of its sites, with an item of a category it accepts. Undefined when the organisation is
+   * not a recipient with a profile.
+   */
+  abstract claimableFor(organizationId: string, now: Date): Promise<ClaimableOfferCandidates | undefined>;
+}

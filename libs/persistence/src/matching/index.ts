@@ -1,0 +1,3 @@
+export * from './matching-persistence.module';
+export * from './match-candidate.repository';
+export * from './match-candidate.sql';

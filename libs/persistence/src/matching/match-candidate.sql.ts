@@ -1,0 +1,90 @@
+/**
+ * The SQL behind matching, kept as plain text so the latency benchmark runs exactly these
+ * statements through bare `pg` as its baseline.
+ */
+
+/** $1 offer id. The offer and every item, items in their order. */
+export const OFFER_FOR_MATCHING_SQL = `
+SELECT o.id, o.donor_organization_id, o.site_id, o.status, o.pickup_from, o.pickup_until,
+  COALESCE(json_agg(json_build_object(
+    'id', i.id, 'category', i.category, 'remainingKg', i.remaining_kg::float8,
+    'temperature', i.temperature, 'dateKind', i.date_kind, 'date', i.date::text
+  ) ORDER BY i.position) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
+FROM offers o
+LEFT JOIN offer_items i ON i.offer_id = o.id
+WHERE o.id = $1
+GROUP BY o.id`;
+
+/**
+ * Recipient sites an offer may go to. $1 offer id, $2 the offer's categories with their ancestors
+ * (a recipient accepting FOOD.DAIRY takes FOOD.DAIRY.CHEESE: accepted ∩ (codes ∪ ancestors) ≠ ∅),
+ * $3 today (Paris), $4 and $5 the first and last Paris day of the pickup window.
+ *
+ * The spatial pre-filter runs on the sites GiST index with one radius for the whole query, the
+ * largest any recipient declared (an init plan, so a constant to the planner); each recipient's
+ * own radius is applied to the few rows the index returns. Only verified recipients with a
+ * profile, and an accepted category, come back. Per row: the kg already claimed per day and class
+ * over the window, and the kg received over the last 28 days (fairness), both on the partial
+ * claims index (recipient, pickup_day) WHERE status <> 'CANCELLED'.
+ */
+export const CANDIDATES_FOR_OFFER_SQL = `
+WITH target AS (SELECT o.location FROM offers o WHERE o.id = $1)
+SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
+  ST_Distance(s.location, target.location) / 1000 AS distance_km,
+  rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
+  rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
+  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims c
+    WHERE c.recipient_organization_id = s.organization_id AND c.status <> 'CANCELLED' AND c.status <> 'REFUSED'
+      AND c.pickup_day > $3::date - 28) AS received_kg,
+  (SELECT json_agg(json_build_array(d.pickup_day, d.temperature, d.kg)) FROM (
+      SELECT c.pickup_day::text AS pickup_day, l.temperature, sum(l.quantity_kg)::float8 AS kg
+      FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+      WHERE c.recipient_organization_id = s.organization_id AND c.status <> 'CANCELLED'
+        AND c.pickup_day BETWEEN $4::date AND $5::date
+      GROUP BY 1, 2) d) AS claimed
+FROM target
+JOIN sites s ON ST_DWithin(s.location, target.location, (SELECT max(p.service_radius_km) * 1000 FROM recipient_profiles p))
+JOIN recipient_profiles rp ON rp.organization_id = s.organization_id
+JOIN organizations org ON org.id = s.organization_id
+WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
+  AND rp.accepted_categories && $2::text[]
+  AND ST_DWithin(s.location, target.location, rp.service_radius_km * 1000)`;
+
+/** $1 organisation id, $2 today (Paris). The recipient, its profile and its 28-day history. */
+export const RECIPIENT_FOR_MATCHING_SQL = `
+SELECT org.id, org.verified_at IS NOT NULL AS verified,
+  rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
+  rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
+  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims c
+    WHERE c.recipient_organization_id = org.id AND c.status <> 'CANCELLED' AND c.status <> 'REFUSED'
+      AND c.pickup_day > $2::date - 28) AS received_kg
+FROM organizations org
+JOIN recipient_profiles rp ON rp.organization_id = org.id
+WHERE org.id = $1 AND org.kind = 'RECIPIENT'`;
+
+/**
+ * Open offers within the recipient's radius of one of its sites: $1 organisation id, $2 radius in
+ * metres, $3 now, $4 the accepted categories. The status test repeats the predicate of the partial
+ * GiST index offers_open_location_gix word for word, so the planner uses it.
+ */
+export const CLAIMABLE_OFFERS_SQL = `
+SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
+  ST_Distance(s.location, o.location) / 1000 AS distance_km,
+  o.id, o.donor_organization_id, o.site_id AS offer_site_id, o.status, o.pickup_from, o.pickup_until,
+  (SELECT json_agg(json_build_object(
+      'id', i.id, 'category', i.category, 'remainingKg', i.remaining_kg::float8,
+      'temperature', i.temperature, 'dateKind', i.date_kind, 'date', i.date::text
+    ) ORDER BY i.position) FROM offer_items i WHERE i.offer_id = o.id) AS items
+FROM sites s
+JOIN offers o ON ST_DWithin(o.location, s.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
+WHERE s.organization_id = $1 AND o.pickup_until > $3
+  AND EXISTS (
+    SELECT 1 FROM offer_items i, unnest($4::text[]) a(code)
+    WHERE i.offer_id = o.id AND i.remaining_kg > 0 AND (i.category = a.code OR starts_with(i.category, a.code || '.')))`;
+
+/** $1 organisation id, $2 and $3 first and last Paris day: kg already claimed per day and class. */
+export const CLAIMED_BY_DAY_SQL = `
+SELECT c.pickup_day::text AS pickup_day, l.temperature, sum(l.quantity_kg)::float8 AS kg
+FROM claims c JOIN claim_lines l ON l.claim_id = c.id
+WHERE c.recipient_organization_id = $1 AND c.status <> 'CANCELLED' AND c.pickup_day BETWEEN $2::date AND $3::date
+GROUP BY 1, 2`;
