@@ -84,7 +84,12 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       const creator = await aUser();
       const siret = siretFor(1);
       const spaced = `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
-      const organization = await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: '  Carrefour Market Lyon 3 ', legalId: spaced });
+      const organization = await createOrganization.execute({
+        creatorUserId: creator.id,
+        kind: OrganizationKind.DONOR,
+        name: '  Carrefour Market Lyon 3 ',
+        legalId: spaced,
+      });
       expect(organization).toMatchObject({ name: 'Carrefour Market Lyon 3', legalId: { kind: 'SIRET', value: siret }, verifiedAt: null });
       expect(await memberships.roleOf(creator.id, organization.id)).toBe(MemberRole.ADMIN);
       expect(await organizations.findById(organization.id)).toEqual(organization);
@@ -107,7 +112,9 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       const creator = await aUser();
       await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'First', legalId: siretFor(2) });
       const before = [await count('organizations'), await count('memberships')];
-      const error = await rejection(createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'Second', legalId: siretFor(2) }));
+      const error = await rejection(
+        createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'Second', legalId: siretFor(2) }),
+      );
       expect([error.code, error.field]).toEqual(['DUPLICATE_LEGAL_ID', 'legalId']);
       expect([await count('organizations'), await count('memberships')]).toEqual(before);
     });
@@ -128,7 +135,12 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
     it('verifies once: a second verification keeps the first author and date', async () => {
       const creator = await aUser();
       const [admin1, admin2] = [await aUser(), await aUser()];
-      const organization = await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.RECIPIENT, name: 'Épicerie solidaire', legalId: 'W691234999' });
+      const organization = await createOrganization.execute({
+        creatorUserId: creator.id,
+        kind: OrganizationKind.RECIPIENT,
+        name: 'Épicerie solidaire',
+        legalId: 'W691234999',
+      });
       const verify = new VerifyOrganization(organizations, clock);
       const first = await verify.execute({ organizationId: organization.id, verifiedBy: admin1.id });
       const second = await verify.execute({ organizationId: organization.id, verifiedBy: admin2.id });
@@ -142,14 +154,25 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
   describe('sites', () => {
     it('stores the location as geography with a spatial index, hours and closures, and reads them back exactly', async () => {
       const creator = await aUser();
-      const organization = await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'Boulangerie', legalId: siretFor(4) });
+      const organization = await createOrganization.execute({
+        creatorUserId: creator.id,
+        kind: OrganizationKind.DONOR,
+        name: 'Boulangerie',
+        legalId: siretFor(4),
+      });
       const site = await new AddSite(sites).execute({
         organizationId: organization.id,
         name: 'Fournil Part-Dieu',
         address: '17 rue du Docteur Bouchut\n69003 Lyon',
         location: { latitude: 45.760586, longitude: 4.859408 },
         openingHours: [
-          { weekday: 1, intervals: [{ start: '14:00', end: '18:00' }, { start: '07:00', end: '12:00' }] },
+          {
+            weekday: 1,
+            intervals: [
+              { start: '14:00', end: '18:00' },
+              { start: '07:00', end: '12:00' },
+            ],
+          },
           { weekday: 6, intervals: [{ start: '07:00', end: '13:00' }] },
         ],
         closures: [{ from: '2026-08-01', to: '2026-08-21' }],
@@ -158,11 +181,21 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       const [read] = await sites.listByOrganizationIds([organization.id]);
       expect(read?.location.toJSON()).toEqual({ latitude: 45.760586, longitude: 4.859408 });
       expect(read?.openingHours.toInput()).toEqual([
-        { weekday: 1, intervals: [{ start: '07:00', end: '12:00' }, { start: '14:00', end: '18:00' }] },
+        {
+          weekday: 1,
+          intervals: [
+            { start: '07:00', end: '12:00' },
+            { start: '14:00', end: '18:00' },
+          ],
+        },
         { weekday: 6, intervals: [{ start: '07:00', end: '13:00' }] },
       ]);
       expect(read?.closures).toEqual([{ from: '2026-08-01', to: '2026-08-21' }]);
-      expect(read).toMatchObject({ id: site.id, address: '17 rue du Docteur Bouchut\n69003 Lyon', accessInstructions: 'Quai de livraison côté rue Servient, sonner au 2.' });
+      expect(read).toMatchObject({
+        id: site.id,
+        address: '17 rue du Docteur Bouchut\n69003 Lyon',
+        accessInstructions: 'Quai de livraison côté rue Servient, sonner au 2.',
+      });
 
       const near: Array<{ id: string; km: number }> = await services.dataSource.query(
         `SELECT id, ST_Distance(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) / 1000 AS km
@@ -178,7 +211,9 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
 
     it('refuses a latitude out of range before writing anything', async () => {
       const before = await count('sites');
-      const error = await rejection(new AddSite(sites).execute({ organizationId: randomUUID(), name: 'X', address: 'Y', location: { latitude: 91, longitude: 2 } }));
+      const error = await rejection(
+        new AddSite(sites).execute({ organizationId: randomUUID(), name: 'X', address: 'Y', location: { latitude: 91, longitude: 2 } }),
+      );
       expect([error.code, error.field]).toEqual(['INVALID_LATITUDE', 'location.latitude']);
       expect(await count('sites')).toBe(before);
     });
@@ -188,11 +223,18 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
     it('adds an existing account at once, and refuses to add it twice', async () => {
       const admin = await aUser();
       const driver = await aUser('Driver.One@Example.fr');
-      const organization = await createOrganization.execute({ creatorUserId: admin.id, kind: OrganizationKind.RECIPIENT, name: 'Banque alimentaire', legalId: siretFor(5) });
+      const organization = await createOrganization.execute({
+        creatorUserId: admin.id,
+        kind: OrganizationKind.RECIPIENT,
+        name: 'Banque alimentaire',
+        legalId: siretFor(5),
+      });
       const addMember = new AddMember(new SqlUserDirectory(services.dataSource), memberships, invitations);
       const added = await addMember.execute({ organizationId: organization.id, email: ' driver.one@example.FR ', role: MemberRole.DRIVER, addedBy: admin.id });
       expect(added).toMatchObject({ kind: 'membership', membership: { userId: driver.id, role: 'DRIVER' } });
-      const again = await rejection(addMember.execute({ organizationId: organization.id, email: 'driver.one@example.fr', role: MemberRole.STAFF, addedBy: admin.id }));
+      const again = await rejection(
+        addMember.execute({ organizationId: organization.id, email: 'driver.one@example.fr', role: MemberRole.STAFF, addedBy: admin.id }),
+      );
       expect([again.code, again.field]).toEqual(['ALREADY_MEMBER', 'email']);
       expect(await memberships.roleOf(driver.id, organization.id)).toBe('DRIVER');
     });
@@ -207,13 +249,20 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       expect(invited).toMatchObject({ kind: 'invitation', invitation: { role: 'DRIVER', acceptedAt: null } });
       await addMember.execute({ organizationId: first.id, email: email.toUpperCase(), role: MemberRole.STAFF, addedBy: admin.id });
       await addMember.execute({ organizationId: second.id, email, role: MemberRole.DRIVER, addedBy: admin.id });
-      const pending: Array<{ n: string }> = await services.dataSource.query('SELECT count(*) AS n FROM invitations WHERE email = $1 AND accepted_at IS NULL', [email]);
+      const pending: Array<{ n: string }> = await services.dataSource.query('SELECT count(*) AS n FROM invitations WHERE email = $1 AND accepted_at IS NULL', [
+        email,
+      ]);
       expect(Number(pending[0]?.n)).toBe(2);
 
       const newcomer = await aUser(email);
       const accept = new AcceptPendingInvitations(invitations, clock);
       const created = await accept.execute({ userId: newcomer.id, email });
-      expect(created.map((m) => [m.organizationId, m.role]).sort()).toEqual([[first.id, 'STAFF'], [second.id, 'DRIVER']].sort());
+      expect(created.map((m) => [m.organizationId, m.role]).sort()).toEqual(
+        [
+          [first.id, 'STAFF'],
+          [second.id, 'DRIVER'],
+        ].sort(),
+      );
       expect(await accept.execute({ userId: newcomer.id, email })).toEqual([]);
       expect(await memberships.roleOf(newcomer.id, first.id)).toBe('STAFF');
     });
@@ -252,7 +301,9 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
         [asActor(admin.id), 'x'],
         [{ userId: outsider.id, platformAdmin: true }, organization.id],
       ] as const) {
-        expect((await rejection(authorizer.assertActsFor(actor, organizationId, [MemberRole.ADMIN, MemberRole.STAFF, MemberRole.DRIVER]))).code).toBe('FORBIDDEN');
+        expect((await rejection(authorizer.assertActsFor(actor, organizationId, [MemberRole.ADMIN, MemberRole.STAFF, MemberRole.DRIVER]))).code).toBe(
+          'FORBIDDEN',
+        );
       }
       expect((await rejection(authorizer.assertActsFor(undefined, organization.id, [MemberRole.ADMIN]))).code).toBe('UNAUTHENTICATED');
     });
@@ -261,7 +312,12 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
   describe('recipient profiles', () => {
     it('stores a profile, replaces it, and reads it back as the domain value', async () => {
       const admin = await aUser();
-      const organization = await createOrganization.execute({ creatorUserId: admin.id, kind: OrganizationKind.RECIPIENT, name: 'Épicerie', legalId: 'W691110002' });
+      const organization = await createOrganization.execute({
+        creatorUserId: admin.id,
+        kind: OrganizationKind.RECIPIENT,
+        name: 'Épicerie',
+        legalId: 'W691110002',
+      });
       const setProfile = new SetRecipientProfile(organizations, profiles, clock);
       await setProfile.execute({
         organizationId: organization.id,
@@ -273,7 +329,10 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       await setProfile.execute({
         organizationId: organization.id,
         acceptedCategories: ['FOOD'],
-        capacities: [{ temperature: TemperatureClass.AMBIENT, kg: 800 }, { temperature: TemperatureClass.FROZEN, kg: 40 }],
+        capacities: [
+          { temperature: TemperatureClass.AMBIENT, kg: 800 },
+          { temperature: TemperatureClass.FROZEN, kg: 40 },
+        ],
         serviceRadiusKm: 25.5,
         dlcMarginHours: 24,
         redistributesFaster: true,
@@ -296,7 +355,9 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       const notRecipient = await rejection(setProfile.execute({ organizationId: donor.id, ...valid }));
       expect([notRecipient.code, notRecipient.field]).toEqual(['NOT_A_RECIPIENT', 'organizationId']);
       const before = await count('recipient_profiles');
-      const negative = await rejection(setProfile.execute({ organizationId: donor.id, ...valid, capacities: [{ temperature: TemperatureClass.CHILLED, kg: -1 }] }));
+      const negative = await rejection(
+        setProfile.execute({ organizationId: donor.id, ...valid, capacities: [{ temperature: TemperatureClass.CHILLED, kg: -1 }] }),
+      );
       expect([negative.code, negative.field]).toEqual(['NEGATIVE_CAPACITY', 'capacities.0.kg']);
       expect(await count('recipient_profiles')).toBe(before);
     });

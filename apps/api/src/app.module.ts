@@ -12,6 +12,7 @@ import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 
 import { AccountsModule } from './accounts/accounts.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         HealthModule,
         SystemModule,
         AccountsModule,
+        OrganizationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

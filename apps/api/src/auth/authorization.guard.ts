@@ -39,8 +39,8 @@ export class AuthorizationGuard implements CanActivate {
       // The token is not even looked at: a stale token must not stop someone from signing in again.
       case 'public':
         return;
-      case 'authenticated':
       // The use case checks membership once it has loaded what the operation names; it needs an actor.
+      case 'authenticated':
       case 'checkedByUseCase':
         requireActor(context);
         return;

@@ -13,7 +13,9 @@ describe('claim eligibility (DOMAIN.md rule 7: habilitation checked before claim
   it('says why not, with a code and the field', () => {
     expect(() => assertMayClaim({ kind: OrganizationKind.RECIPIENT, verifiedAt })).not.toThrow();
     expect(() => assertMayClaim({ kind: OrganizationKind.RECIPIENT, verifiedAt: null })).toThrow(new DomainError('RECIPIENT_NOT_VERIFIED', 'organizationId'));
-    expect(() => assertMayClaim({ kind: OrganizationKind.DONOR, verifiedAt }, 'input.organizationId')).toThrow(new DomainError('NOT_A_RECIPIENT', 'input.organizationId'));
+    expect(() => assertMayClaim({ kind: OrganizationKind.DONOR, verifiedAt }, 'input.organizationId')).toThrow(
+      new DomainError('NOT_A_RECIPIENT', 'input.organizationId'),
+    );
     try {
       assertMayClaim({ kind: OrganizationKind.RECIPIENT, verifiedAt: null });
     } catch (error) {

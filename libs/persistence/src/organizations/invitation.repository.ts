@@ -5,7 +5,7 @@ import type { MemberRole, NormalizedEmail } from '#domain';
 import { DataSource } from 'typeorm';
 import type { InvitationEntity } from './invitation.entity';
 import { toInvitation, toMembership } from './organizations.mapper';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 interface InvitationRow {
   id: string;
@@ -26,7 +26,7 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
 
   async savePending(invitation: { organizationId: string; email: NormalizedEmail; role: MemberRole; invitedBy: string }): Promise<Invitation> {
     // Upsert on the partial unique index: inviting again updates the pending invitation.
-    const rows: InvitationRow[] = await currentManager(this.dataSource).query(
+    const rows: InvitationRow[] = await connectedManager(this.dataSource).query(
       `INSERT INTO invitations (id, organization_id, email, role, invited_by)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (organization_id, email) WHERE accepted_at IS NULL
@@ -41,7 +41,7 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
 
   async acceptAllFor(userId: string, email: NormalizedEmail, at: Date): Promise<Membership[]> {
     // One statement, so atomic: invitations are marked accepted exactly when their memberships exist.
-    const rows: Array<{ organization_id: string; role: string; created_at: Date }> = await currentManager(this.dataSource).query(
+    const rows: Array<{ organization_id: string; role: string; created_at: Date }> = await connectedManager(this.dataSource).query(
       `WITH accepted AS (
          UPDATE invitations SET accepted_at = $3, accepted_by = $1
           WHERE email = $2 AND accepted_at IS NULL

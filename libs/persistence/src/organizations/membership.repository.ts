@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { MembershipEntity } from './membership.entity';
 import { toMemberRole, toMembership } from './organizations.mapper';
 import { isUuid, uuidsOnly } from './uuid';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 interface MemberRow {
   user_id: string;
@@ -22,7 +22,7 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   private get rows() {
-    return currentManager(this.dataSource).getRepository(MembershipEntity);
+    return connectedManager(this.dataSource).getRepository(MembershipEntity);
   }
 
   async roleOf(userId: string, organizationId: string): Promise<MemberRole | undefined> {
@@ -40,7 +40,7 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
 
   async add(membership: { organizationId: string; userId: string; role: MemberRole }): Promise<Membership | undefined> {
     // ON CONFLICT: two admins adding the same person at once get one membership and one ALREADY_MEMBER.
-    const rows: Array<{ created_at: Date }> = await currentManager(this.dataSource).query(
+    const rows: Array<{ created_at: Date }> = await connectedManager(this.dataSource).query(
       `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, user_id) DO NOTHING
        RETURNING created_at`,
@@ -52,7 +52,7 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
 
   async listMembers(organizationId: string, first: number, after?: MemberPageCursor): Promise<MemberPage> {
     if (!isUuid(organizationId)) return { members: [], hasNextPage: false };
-    const rows: MemberRow[] = await currentManager(this.dataSource).query(
+    const rows: MemberRow[] = await connectedManager(this.dataSource).query(
       `SELECT m.user_id, u.email, u.display_name, m.role, m.created_at
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.organization_id = $1

@@ -7,7 +7,7 @@ import { OrganizationEntity } from './organization.entity';
 import { toOrganization } from './organizations.mapper';
 import { isUniqueViolationOf } from './unique-violation';
 import { isUuid, uuidsOnly } from './uuid';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 const LEGAL_ID_UNIQUE = 'organizations_legal_id_key';
 
@@ -18,7 +18,7 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
   }
 
   private get rows() {
-    return currentManager(this.dataSource).getRepository(OrganizationEntity);
+    return connectedManager(this.dataSource).getRepository(OrganizationEntity);
   }
 
   async findById(id: string): Promise<Organization | undefined> {

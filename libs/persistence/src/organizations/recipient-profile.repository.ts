@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { toRecipientProfile, toRecipientProfileEntity } from './organizations.mapper';
 import { RecipientProfileEntity } from './recipient-profile.entity';
 import { uuidsOnly } from './uuid';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 @Injectable()
 export class TypeOrmRecipientProfileRepository extends RecipientProfileRepository {
@@ -14,7 +14,7 @@ export class TypeOrmRecipientProfileRepository extends RecipientProfileRepositor
   }
 
   private get rows() {
-    return currentManager(this.dataSource).getRepository(RecipientProfileEntity);
+    return connectedManager(this.dataSource).getRepository(RecipientProfileEntity);
   }
 
   async save(organizationId: string, profile: RecipientProfile, at: Date): Promise<void> {

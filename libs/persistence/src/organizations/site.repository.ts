@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { toSite, toSiteEntity } from './organizations.mapper';
 import { SiteEntity } from './site.entity';
 import { isUuid, uuidsOnly } from './uuid';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 @Injectable()
 export class TypeOrmSiteRepository extends SiteRepository {
@@ -14,7 +14,7 @@ export class TypeOrmSiteRepository extends SiteRepository {
   }
 
   private get rows() {
-    return currentManager(this.dataSource).getRepository(SiteEntity);
+    return connectedManager(this.dataSource).getRepository(SiteEntity);
   }
 
   async add(site: NewSite): Promise<Site> {

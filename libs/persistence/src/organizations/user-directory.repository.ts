@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserDirectory } from '#application';
 import type { NormalizedEmail } from '#domain';
 import { DataSource } from 'typeorm';
-import { currentManager } from '../transactions/transaction-scope';
+import { connectedManager } from '../accounts/connected-manager';
 
 /** Reads the accounts' users table for the one fact organisations need; never its secrets. */
 @Injectable()
@@ -12,7 +12,7 @@ export class SqlUserDirectory extends UserDirectory {
   }
 
   async findUserIdByEmail(email: NormalizedEmail): Promise<string | undefined> {
-    const rows: Array<{ id: string }> = await currentManager(this.dataSource).query('SELECT id FROM users WHERE email = $1', [email]);
+    const rows: Array<{ id: string }> = await connectedManager(this.dataSource).query('SELECT id FROM users WHERE email = $1', [email]);
     return rows[0]?.id;
   }
 }

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import {
+  GetMembershipsOfUsers,
+  GetOrganizations,
+  GetRecipientProfiles,
+  GetSitesOfOrganizations,
+  type Membership,
+  type Organization,
+  type Site,
+} from '#application';
+import type { MemberRole, RecipientProfile } from '#domain';
+import DataLoader from 'dataloader';
+import type { GraphQLContext } from '../graphql/graphql-context';
+
+export interface OrganizationDataLoaders {
+  readonly organization: DataLoader<string, Organization | null>;
+  readonly sites: DataLoader<string, readonly Site[]>;
+  readonly recipientProfile: DataLoader<string, RecipientProfile | null>;
+  /** By user id. */
+  readonly memberships: DataLoader<string, readonly Membership[]>;
+}
+
+/**
+ * Per-request DataLoaders for organisation data, so a list of 50 offers asks for their donors in
+ * one query. Kept in a WeakMap keyed by the GraphQL context object: created on first use, gone
+ * with the request. A subscription's context lives as long as the subscription, so there the
+ * loaders batch but do not cache, or every event would show the data of the first.
+ */
+@Injectable()
+export class OrganizationLoaders {
+  private readonly byContext = new WeakMap<object, OrganizationDataLoaders>();
+
+  constructor(
+    private readonly organizations: GetOrganizations,
+    private readonly sites: GetSitesOfOrganizations,
+    private readonly profiles: GetRecipientProfiles,
+    private readonly memberships: GetMembershipsOfUsers,
+  ) {}
+
+  of(context: GraphQLContext): OrganizationDataLoaders {
+    let loaders = this.byContext.get(context);
+    if (loaders === undefined) {
+      loaders = this.create({ cache: context.req !== undefined });
+      this.byContext.set(context, loaders);
+    }
+    return loaders;
+  }
+
+  /** The caller's role in the organisation; undefined for anonymous callers and non-members. */
+  async actorRole(context: GraphQLContext, organizationId: string): Promise<MemberRole | undefined> {
+    if (context.actor === undefined) return undefined;
+    const memberships = await this.of(context).memberships.load(context.actor.userId);
+    return memberships.find((membership) => membership.organizationId === organizationId)?.role;
+  }
+
+  /** Whether the caller may read the organisation's private fields reserved to these roles. Platform admins may, to vet and handle abuse. */
+  async mayReadPrivate(context: GraphQLContext, organizationId: string, roles: readonly MemberRole[]): Promise<boolean> {
+    if (context.actor?.platformAdmin === true) return true;
+    const role = await this.actorRole(context, organizationId);
+    return role !== undefined && roles.includes(role);
+  }
+
+  private create(options: { cache: boolean }): OrganizationDataLoaders {
+    return {
+      organization: new DataLoader(async (ids) => {
+        const found = await this.organizations.execute(ids);
+        return ids.map((id) => found.get(id) ?? null);
+      }, options),
+      sites: new DataLoader(async (ids) => {
+        const found = await this.sites.execute(ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }, options),
+      recipientProfile: new DataLoader(async (ids) => {
+        const found = await this.profiles.execute(ids);
+        return ids.map((id) => found.get(id) ?? null);
+      }, options),
+      memberships: new DataLoader(async (userIds) => {
+        const found = await this.memberships.execute(userIds);
+        return userIds.map((id) => found.get(id) ?? []);
+      }, options),
+    };
+  }
+}
