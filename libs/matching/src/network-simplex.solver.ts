@@ -239,30 +239,25 @@ export function solveTransportation(input: TransportationInput): TransportationS
   let pivots = 0;
 
   for (;;) {
-    // Pricing: block search for the entering arc.
+    // Pricing: block search for the entering arc. Tree arcs have state 0, hence a reduced cost
+    // of 0 here, which never beats `best`: no branch needed to skip them.
     let entering = -1;
     let best = -PRICE_EPSILON;
-    let count = blockSize;
-    let e = nextArc;
-    for (let scanned = 0; scanned < arcCount; scanned += 1) {
-      const s = state[e];
-      if (s !== TREE) {
-        const reduced = s * (cost[e] + pi[source[e]] - pi[target[e]]);
+    let blockStart = nextArc;
+    for (let scanned = 0; scanned < arcCount && entering === -1;) {
+      const blockEnd = Math.min(blockStart + blockSize, arcCount);
+      for (let e = blockStart; e < blockEnd; e += 1) {
+        const reduced = state[e] * (cost[e] + pi[source[e]] - pi[target[e]]);
         if (reduced < best) {
           best = reduced;
           entering = e;
         }
       }
-      e += 1;
-      if (e === arcCount) e = 0;
-      count -= 1;
-      if (count === 0) {
-        if (entering !== -1) break;
-        count = blockSize;
-      }
+      scanned += blockEnd - blockStart;
+      blockStart = blockEnd === arcCount ? 0 : blockEnd;
     }
     if (entering === -1) break;
-    nextArc = e;
+    nextArc = blockStart;
     pivots += 1;
 
     // The cycle: the entering arc from `first` to `second`, then the tree path back through `join`.
