@@ -34,7 +34,12 @@ interface AuthPayload {
   user: { id: string; email: string; displayName: string };
 }
 
-async function gql<T = Record<string, unknown>>(api: RunningApi, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLBody<T>> {
+async function gql<T = Record<string, unknown>>(
+  api: RunningApi,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLBody<T>> {
   const call = request(api.httpUrl).post('/graphql').set('accept-language', 'en');
   if (token !== undefined) call.set('authorization', `Bearer ${token}`);
   const response = await call.send({ query, variables });
@@ -44,7 +49,7 @@ async function gql<T = Record<string, unknown>>(api: RunningApi, query: string, 
 
 function onlyError(body: GraphQLBody): GraphQLError {
   expect(body.errors).toHaveLength(1);
-  return body.errors![0]!;
+  return body.errors![0];
 }
 
 /** An API instance that has connected to PostgreSQL and Redis (it starts without them, by design). */
@@ -74,7 +79,7 @@ async function login(api: RunningApi, email: string, password = PASSWORD): Promi
 }
 
 function decodeClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
 describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL and Redis', () => {
@@ -93,7 +98,7 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
   });
 
   const countUsers = async (): Promise<number> => {
-    const [{ count }] = (await services.dataSource.query('SELECT count(*)::int AS count FROM users')) as [{ count: number }];
+    const [{ count }] = await services.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM users');
     return count;
   };
 
@@ -105,9 +110,10 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
       expect(payload.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(new Date(payload.accessTokenExpiresAt).getTime()).toBeGreaterThan(Date.now());
 
-      const [row] = (await services.dataSource.query('SELECT email, password_hash, platform_admin FROM users WHERE id = $1', [payload.user.id])) as [
-        { email: string; password_hash: string; platform_admin: boolean },
-      ];
+      const [row] = await services.dataSource.query<[{ email: string; password_hash: string; platform_admin: boolean }]>(
+        'SELECT email, password_hash, platform_admin FROM users WHERE id = $1',
+        [payload.user.id],
+      );
       expect(row.email).toBe(email.toLowerCase());
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,/);
       expect(row.password_hash).not.toContain(PASSWORD);
@@ -120,7 +126,7 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
     it('issues short-lived HS256 access tokens with sub, pa, typ and jti', async () => {
       const payload = await register(apiA);
       const [header] = payload.accessToken.split('.');
-      expect(JSON.parse(Buffer.from(header!, 'base64url').toString('utf8'))).toMatchObject({ alg: 'HS256', typ: 'JWT' });
+      expect(JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))).toMatchObject({ alg: 'HS256', typ: 'JWT' });
       const claims = decodeClaims(payload.accessToken);
       expect(claims).toMatchObject({ sub: payload.user.id, pa: false, typ: 'access', jti: expect.any(String) as string });
       expect((claims.exp as number) - (claims.iat as number)).toBe(services.config.jwt.accessTtlSeconds);
@@ -143,7 +149,11 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
       ['a password over 128 characters', { password: 'x'.repeat(129) }, { code: 'PASSWORD_TOO_LONG', field: 'password', params: { max: 128 } }],
       ['an empty display name', { displayName: '   ' }, { code: 'INVALID_DISPLAY_NAME', field: 'displayName', params: { max: 100 } }],
       ['a display name over 100 characters', { displayName: 'M'.repeat(101) }, { code: 'INVALID_DISPLAY_NAME', field: 'displayName', params: { max: 100 } }],
-      ['a display name with a control character', { displayName: 'Marie\u0000Dupont' }, { code: 'INVALID_DISPLAY_NAME', field: 'displayName', params: { max: 100 } }],
+      [
+        'a display name with a control character',
+        { displayName: 'Marie\u0000Dupont' },
+        { code: 'INVALID_DISPLAY_NAME', field: 'displayName', params: { max: 100 } },
+      ],
     ])('refuses %s with its code and field, and writes nothing', async (_label, override, expected) => {
       const before = await countUsers();
       const error = onlyError(await gql(apiA, REGISTER, { input: { email: uniqueEmail('bad'), password: PASSWORD, displayName: 'Marie', ...override } }));
@@ -183,12 +193,12 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
         wrong.push(a.ms);
         unknown.push(b.ms);
       }
-      const median = (values: number[]): number => [...values].sort((x, y) => x - y)[1]!;
+      const median = (values: number[]): number => [...values].sort((x, y) => x - y)[1];
       // Both run one argon2id verification; without the dummy one, an unknown email would answer many times faster.
       expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
     });
 
-    it('refuses a malformed email with INVALID_EMAIL (it cannot be anyone\'s)', async () => {
+    it("refuses a malformed email with INVALID_EMAIL (it cannot be anyone's)", async () => {
       expect(onlyError(await login(apiA, 'nope')).extensions).toEqual({ code: 'INVALID_EMAIL', field: 'email' });
     });
 
@@ -245,9 +255,27 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
     });
 
     it.each([
-      ['signed with another secret', async (sub: string) => jwt('another-secret-0123456789abcdef0123456789').signAsync({ sub, pa: true, typ: 'access', jti: 'x' }, { expiresIn: 60, issuer: 'glane', audience: 'glane-api' })],
-      ['unsigned (alg none)', async (sub: string) => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub, pa: true, typ: 'access', jti: 'x', exp: Math.floor(Date.now() / 1000) + 60, iss: 'glane', aud: 'glane-api' })).toString('base64url')}.`],
-      ['not an access token (typ)', async (sub: string) => jwt(services.config.jwt.accessSecret).signAsync({ sub, pa: false, typ: 'refresh', jti: 'x' }, { expiresIn: 60, issuer: 'glane', audience: 'glane-api' })],
+      [
+        'signed with another secret',
+        async (sub: string) =>
+          jwt('another-secret-0123456789abcdef0123456789').signAsync(
+            { sub, pa: true, typ: 'access', jti: 'x' },
+            { expiresIn: 60, issuer: 'glane', audience: 'glane-api' },
+          ),
+      ],
+      [
+        'unsigned (alg none)',
+        async (sub: string) =>
+          `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub, pa: true, typ: 'access', jti: 'x', exp: Math.floor(Date.now() / 1000) + 60, iss: 'glane', aud: 'glane-api' })).toString('base64url')}.`,
+      ],
+      [
+        'not an access token (typ)',
+        async (sub: string) =>
+          jwt(services.config.jwt.accessSecret).signAsync(
+            { sub, pa: false, typ: 'refresh', jti: 'x' },
+            { expiresIn: 60, issuer: 'glane', audience: 'glane-api' },
+          ),
+      ],
       ['garbage', async () => 'abc.def.ghi'],
     ])('is UNAUTHENTICATED (field authorization) for a token %s', async (_label, make) => {
       const error = onlyError(await gql(apiA, ME, {}, await make(session.user.id)));
@@ -288,7 +316,7 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
 
       const second = await refresh(apiA, rotated.refreshToken);
       expect(second.errors).toBeUndefined();
-      const rows = (await services.dataSource.query('SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1', [session.user.id])) as unknown[];
+      const rows = await services.dataSource.query<unknown[]>('SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1', [session.user.id]);
       expect(rows).toHaveLength(1);
     });
 
@@ -310,16 +338,18 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
       const succeeded = results.filter((body) => body.data?.refreshToken);
       expect(succeeded).toHaveLength(1);
       for (const body of results.filter((b) => !b.data?.refreshToken)) expect(onlyError(body).extensions.code).toBe('REFRESH_TOKEN_REUSED');
-      const [{ count }] = (await services.dataSource.query('SELECT count(*)::int AS count FROM refresh_tokens WHERE user_id = $1', [session.user.id])) as [
-        { count: number },
-      ];
+      const [{ count }] = await services.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM refresh_tokens WHERE user_id = $1', [
+        session.user.id,
+      ]);
       // The original and exactly one replacement: the losers wrote nothing.
       expect(count).toBe(2);
     });
 
     it('refuses an expired token with REFRESH_TOKEN_EXPIRED and an unknown one with REFRESH_TOKEN_INVALID', async () => {
       const session = await register(apiA);
-      await services.dataSource.query("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1", [hashOpaqueToken(session.refreshToken)]);
+      await services.dataSource.query("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1", [
+        hashOpaqueToken(session.refreshToken),
+      ]);
       expect(onlyError(await refresh(apiA, session.refreshToken)).extensions).toEqual({ code: 'REFRESH_TOKEN_EXPIRED', field: 'token' });
       expect(onlyError(await refresh(apiA, 'A'.repeat(43))).extensions).toEqual({ code: 'REFRESH_TOKEN_INVALID', field: 'token' });
       expect(onlyError(await refresh(apiA, '')).extensions).toEqual({ code: 'REFRESH_TOKEN_INVALID', field: 'token' });
@@ -451,7 +481,7 @@ describe('login rate limit per address', () => {
   });
 });
 
-describe('a platform admin\'s subscription over WebSocket', () => {
+describe("a platform admin's subscription over WebSocket", () => {
   let services: TestServices;
   let api: RunningApi;
   let worker: INestApplicationContext;
@@ -480,7 +510,9 @@ describe('a platform admin\'s subscription over WebSocket', () => {
     const requestId = randomUUID();
     const client = wsClient(api.wsUrl, { authorization: `Bearer ${accessToken}` });
     try {
-      const event = firstEvent<{ heartbeat: { requestId: string } }>(client, 'subscription ($id: ID!) { heartbeat(requestId: $id) { requestId } }', { id: requestId });
+      const event = firstEvent<{ heartbeat: { requestId: string } }>(client, 'subscription ($id: ID!) { heartbeat(requestId: $id) { requestId } }', {
+        id: requestId,
+      });
       await waitForSubscribers(services.config, 'system.heartbeat', 1);
       const sent = await gql(api, 'mutation ($id: ID) { sendHeartbeat(requestId: $id) { requestId } }', { id: requestId }, accessToken);
       expect(sent.errors).toBeUndefined();

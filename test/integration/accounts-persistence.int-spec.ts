@@ -77,7 +77,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       for (const rejected of results.filter((r) => r.status === 'rejected')) {
         expect(rejected.reason).toMatchObject({ code: 'EMAIL_ALREADY_REGISTERED', field: 'email' });
       }
-      const [{ count }] = (await services.dataSource.query('SELECT count(*)::int AS count FROM users WHERE email = $1', [email])) as [{ count: number }];
+      const [{ count }] = await services.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM users WHERE email = $1', [email]);
       expect(count).toBe(1);
     });
 
@@ -100,7 +100,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
     it('stores only the SHA-256 of a token', async () => {
       const user = await aUser();
       const { token } = await aToken(user.id);
-      const rows = (await services.dataSource.query('SELECT token_hash FROM refresh_tokens WHERE user_id = $1', [user.id])) as { token_hash: string }[];
+      const rows = await services.dataSource.query<{ token_hash: string }[]>('SELECT token_hash FROM refresh_tokens WHERE user_id = $1', [user.id]);
       expect(rows).toEqual([{ token_hash: hashOpaqueToken(token) }]);
       expect(JSON.stringify(rows)).not.toContain(token);
     });
@@ -135,13 +135,17 @@ describe('accounts persistence against the real PostgreSQL', () => {
       const user = await aUser();
       const { token, familyId } = await aToken(user.id);
       const attempts = Array.from({ length: 8 }, () =>
-        tokens.rotate(hashOpaqueToken(token), new Date(), { id: randomUUID(), tokenHash: hashOpaqueToken(newOpaqueToken()), expiresAt: new Date(Date.now() + 3600_000) }),
+        tokens.rotate(hashOpaqueToken(token), new Date(), {
+          id: randomUUID(),
+          tokenHash: hashOpaqueToken(newOpaqueToken()),
+          expiresAt: new Date(Date.now() + 3600_000),
+        }),
       );
       const results = await Promise.all(attempts);
       expect(results.filter((r) => r !== null)).toEqual([{ userId: user.id, familyId }]);
-      const [{ count }] = (await services.dataSource.query('SELECT count(*)::int AS count FROM refresh_tokens WHERE family_id = $1', [familyId])) as [
-        { count: number },
-      ];
+      const [{ count }] = await services.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM refresh_tokens WHERE family_id = $1', [
+        familyId,
+      ]);
       expect(count).toBe(2);
     });
 
@@ -157,9 +161,9 @@ describe('accounts persistence against the real PostgreSQL', () => {
       expect(won).toHaveLength(1);
       for (const lost of results.filter((r) => r.status === 'rejected')) expect(lost.reason).toMatchObject({ code: 'REFRESH_TOKEN_REUSED', field: 'token' });
 
-      const live = (await services.dataSource.query('SELECT id FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL', [familyId])) as unknown[];
+      const live = await services.dataSource.query<unknown[]>('SELECT id FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
       expect(live).toEqual([]);
-      await expect(refresh.execute(won[0]!.status === 'fulfilled' ? won[0]!.value.refreshToken : '')).rejects.toMatchObject({ code: 'REFRESH_TOKEN_REVOKED' });
+      await expect(refresh.execute(won[0].status === 'fulfilled' ? won[0].value.refreshToken : '')).rejects.toMatchObject({ code: 'REFRESH_TOKEN_REVOKED' });
     });
 
     it('revokes a family, or every token of a user, and says how many', async () => {
@@ -173,7 +177,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       expect(await tokens.findByHash(hashOpaqueToken(b.token))).toMatchObject({ revokedAt: expect.any(Date) as Date });
     });
 
-    it('deletes a user\'s tokens with the user', async () => {
+    it("deletes a user's tokens with the user", async () => {
       const user = await aUser();
       const { token } = await aToken(user.id);
       await services.dataSource.query('DELETE FROM users WHERE id = $1', [user.id]);

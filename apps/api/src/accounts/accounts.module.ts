@@ -1,13 +1,5 @@
 import { Module } from '@nestjs/common';
-import {
-  GetCurrentUser,
-  LoginUser,
-  Logout,
-  RefreshSession,
-  RegisterUser,
-  SessionIssuer,
-  SessionSettings,
-} from '#application';
+import { GetCurrentUser, LoginUser, Logout, RefreshSession, RegisterUser, SessionIssuer, SessionSettings } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RateLimitModule } from '#jobs';
 import { AccountsPersistenceModule } from '#persistence';
@@ -25,7 +17,11 @@ import { AccountsResolver } from './accounts.resolver';
     Logout,
     GetCurrentUser,
     SessionIssuer,
-    { provide: SessionSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig): SessionSettings => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }) },
+    {
+      provide: SessionSettings,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): SessionSettings => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }),
+    },
   ],
   // Other modules (organisations: addMember by email) find people through the same repository.
   exports: [AccountsPersistenceModule],

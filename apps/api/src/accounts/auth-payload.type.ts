@@ -2,7 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import type { Session } from '#application';
 import { UserType } from './user.type';
 
-@ObjectType('AuthPayload', { description: 'A signed-in session: send accessToken as "Authorization: Bearer <token>"; exchange refreshToken (once) with refreshToken.' })
+@ObjectType('AuthPayload', {
+  description: 'A signed-in session: send accessToken as "Authorization: Bearer <token>"; exchange refreshToken (once) with refreshToken.',
+})
 export class AuthPayloadType {
   @Field({ description: 'A JWT valid for a few minutes.' }) accessToken!: string;
   @Field({ description: 'When accessToken expires: refresh a little before.' }) accessTokenExpiresAt!: Date;

@@ -61,7 +61,13 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
       const reason = error instanceof Error && error.name === 'TokenExpiredError' ? 'expired' : 'invalid';
       throw new DomainError('UNAUTHENTICATED', 'authorization', { reason });
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.pa !== 'boolean' || typeof claims.jti !== 'string') {
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      typeof claims.pa !== 'boolean' ||
+      typeof claims.jti !== 'string'
+    ) {
       throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' });
     }
     return { userId: claims.sub, platformAdmin: claims.pa };

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  RefreshTokenRepository,
-  type NewRefreshToken,
-  type RefreshTokenRecord,
-  type ReplacementRefreshToken,
-  type RotatedRefreshToken,
-} from '#application';
+import { RefreshTokenRepository, type NewRefreshToken, type RefreshTokenRecord, type ReplacementRefreshToken, type RotatedRefreshToken } from '#application';
 import { DataSource, IsNull } from 'typeorm';
 import { runInTransaction } from '../transactions/transaction-scope';
 import { assertConnected, connectedManager } from './connected-manager';
@@ -38,12 +32,12 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
       const manager = connectedManager(this.dataSource);
       // The conditions are re-checked under the row lock: a second transaction updating the same row
       // waits for the first, then sees used_at set and updates nothing. Exactly one caller wins.
-      const [consumed] = (await manager.query(
+      const [consumed] = await manager.query<[ConsumedRow[], number]>(
         `UPDATE refresh_tokens SET used_at = $2
           WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2
           RETURNING id, family_id, user_id`,
         [tokenHash, now],
-      )) as [ConsumedRow[], number];
+      );
       const used = consumed[0];
       if (!used) return null;
       await manager.insert(RefreshTokenEntity, {

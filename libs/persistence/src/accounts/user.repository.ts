@@ -35,7 +35,7 @@ export class TypeOrmUserRepository extends UserRepository {
       await this.rows.insert(toUserEntity(account));
     } catch (error) {
       // Two registrations for one address can both pass the existence check; the index decides.
-      if (error instanceof QueryFailedError && isUniqueViolationOf(error, EMAIL_UNIQUE_INDEX)) {
+      if (isUniqueViolationOf(error, EMAIL_UNIQUE_INDEX)) {
         throw new DomainError('EMAIL_ALREADY_REGISTERED', 'email');
       }
       throw error;
@@ -52,7 +52,8 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 }
 
-function isUniqueViolationOf(error: QueryFailedError, constraint: string): boolean {
-  const driverError = error.driverError as { code?: unknown; constraint?: unknown } | undefined;
+function isUniqueViolationOf(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = (error as { driverError?: { code?: unknown; constraint?: unknown } }).driverError;
   return driverError?.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
 }

@@ -1,0 +1,56 @@
+import { AccessTokenVerifier, type Actor } from '#application';
+import { DomainError } from '#domain';
+import { presentedToken, withLazyActor } from './access-token.context';
+
+class StubVerifier extends AccessTokenVerifier {
+  calls = 0;
+  verify(token: string): Actor {
+    this.calls++;
+    if (token === 'a.good.token') return { userId: 'u1', platformAdmin: false };
+    throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
+  }
+}
+
+describe('presentedToken', () => {
+  it.each([
+    [undefined, { kind: 'none' }],
+    ['', { kind: 'none' }],
+    ['Bearer a.good.token', { kind: 'bearer', token: 'a.good.token' }],
+    ['bearer   a.good.token ', { kind: 'bearer', token: 'a.good.token' }],
+    ['Basic bWFyaWU6eA==', { kind: 'malformed' }],
+    ['Bearer', { kind: 'malformed' }],
+    ['a.good.token', { kind: 'malformed' }],
+    [42, { kind: 'malformed' }],
+  ])('reads %p as %p', (header, expected) => {
+    expect(presentedToken(header)).toEqual(expected);
+  });
+});
+
+describe('withLazyActor', () => {
+  it('verifies the token once, on first read', () => {
+    const verifier = new StubVerifier();
+    const context = withLazyActor({ language: 'fr' }, presentedToken('Bearer a.good.token'), verifier);
+    expect(verifier.calls).toBe(0);
+    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false });
+    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false });
+    expect(verifier.calls).toBe(1);
+  });
+
+  it('is anonymous without a token, and throws UNAUTHENTICATED on read for a bad one', () => {
+    const verifier = new StubVerifier();
+    expect(withLazyActor({}, presentedToken(undefined), verifier).actor).toBeUndefined();
+    const expired = withLazyActor({}, presentedToken('Bearer x.y.z'), verifier);
+    expect(() => expired.actor).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', params: { reason: 'expired' } }) as Error);
+    const malformed = withLazyActor({}, presentedToken('Token abc'), verifier);
+    expect(() => malformed.actor).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', field: 'authorization' }) as Error);
+  });
+
+  it('survives the clone Apollo makes of the context (Object.assign onto the same prototype) without verifying', () => {
+    const verifier = new StubVerifier();
+    const context = withLazyActor({ language: 'en' }, presentedToken('Bearer x.y.z'), verifier);
+    const clone = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as typeof context, context);
+    expect(verifier.calls).toBe(0);
+    expect(clone.language).toBe('en');
+    expect(() => clone.actor).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }) as Error);
+  });
+});

@@ -1,0 +1,95 @@
+import { JwtService } from '@nestjs/jwt';
+import { Clock } from '#application';
+import type { AppConfig } from '#config';
+import { JwtAccessTokens } from './access-token.service';
+
+class MovableClock extends Clock {
+  current = new Date('2026-11-20T10:00:00Z');
+  now(): Date {
+    return new Date(this.current);
+  }
+}
+
+const SECRET = 'unit-test-access-secret-0123456789abcdef';
+const USER = '5f0c6a52-1b7e-4c1f-9d3a-2f4b8e6a7c10';
+
+function setup() {
+  const clock = new MovableClock();
+  const config = { jwt: { accessSecret: SECRET, accessTtlSeconds: 900 } } as AppConfig;
+  return { clock, tokens: new JwtAccessTokens(new JwtService({ secret: SECRET }), clock, config) };
+}
+
+describe('JwtAccessTokens', () => {
+  it('issues an HS256 token whose claims come back as the actor', async () => {
+    const { tokens } = setup();
+    const issued = await tokens.issue({ userId: USER, platformAdmin: true });
+    expect(issued.expiresAt).toEqual(new Date('2026-11-20T10:15:00Z'));
+    expect(tokens.verify(issued.token)).toEqual({ userId: USER, platformAdmin: true });
+    const claims = new JwtService().decode<Record<string, unknown>>(issued.token);
+    expect(claims).toMatchObject({ sub: USER, pa: true, typ: 'access', iss: 'glane', aud: 'glane-api', exp: (claims.iat as number) + 900 });
+    expect(typeof claims.jti).toBe('string');
+  });
+
+  it('gives every token its own jti', async () => {
+    const { tokens } = setup();
+    const decode = (token: string) => new JwtService().decode<{ jti: string }>(token).jti;
+    const [a, b] = await Promise.all([tokens.issue({ userId: USER, platformAdmin: false }), tokens.issue({ userId: USER, platformAdmin: false })]);
+    expect(decode(a.token)).not.toBe(decode(b.token));
+  });
+
+  it('refuses an expired token with reason "expired"', async () => {
+    const { tokens, clock } = setup();
+    const issued = await tokens.issue({ userId: USER, platformAdmin: false });
+    clock.current = new Date('2026-11-20T10:15:01Z');
+    expect(() => tokens.verify(issued.token)).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED', field: 'authorization', params: { reason: 'expired' } }) as Error,
+    );
+  });
+
+  it.each([
+    [
+      'a changed claim',
+      (token: string) => {
+        const [h, p, s] = token.split('.');
+        const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+        return `${h}.${Buffer.from(JSON.stringify({ ...claims, pa: true })).toString('base64url')}.${s}`;
+      },
+    ],
+    [
+      'another key',
+      () =>
+        new JwtService({ secret: 'another-secret-another-secret-0123' }).sign(
+          { sub: USER, pa: true, typ: 'access', jti: 'j' },
+          { expiresIn: 60, issuer: 'glane', audience: 'glane-api' },
+        ),
+    ],
+    [
+      'another audience',
+      () =>
+        new JwtService({ secret: SECRET }).sign({ sub: USER, pa: true, typ: 'access', jti: 'j' }, { expiresIn: 60, issuer: 'glane', audience: 'elsewhere' }),
+    ],
+    [
+      'a wrong typ',
+      () =>
+        new JwtService({ secret: SECRET }).sign({ sub: USER, pa: false, typ: 'refresh', jti: 'j' }, { expiresIn: 60, issuer: 'glane', audience: 'glane-api' }),
+    ],
+    [
+      'a subject that is not a user id',
+      () =>
+        new JwtService({ secret: SECRET }).sign({ sub: 'admin', pa: true, typ: 'access', jti: 'j' }, { expiresIn: 60, issuer: 'glane', audience: 'glane-api' }),
+    ],
+    [
+      'HS512 instead of HS256',
+      () =>
+        new JwtService({ secret: SECRET }).sign(
+          { sub: USER, pa: false, typ: 'access', jti: 'j' },
+          { algorithm: 'HS512', expiresIn: 60, issuer: 'glane', audience: 'glane-api' },
+        ),
+    ],
+  ])('refuses a token with %s, reason "invalid"', async (_label, forge) => {
+    const { tokens } = setup();
+    const real = (await tokens.issue({ userId: USER, platformAdmin: false })).token;
+    const forged = forge(real);
+    expect(() => tokens.verify(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', field: 'authorization' }) as Error);
+  });
+});

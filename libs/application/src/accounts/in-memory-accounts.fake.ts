@@ -1,0 +1,173 @@
+// Test doubles for the accounts ports (unit specs only): in-memory, with the same contracts as the adapters.
+import { DomainError, type NormalizedEmail } from '#domain';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../ports/clock.port';
+import { UnitOfWork } from '../ports/unit-of-work.port';
+import { AccessTokenIssuer, type IssuedAccessToken } from './access-token.port';
+import { LoginRateLimiter, type LoginAttempt } from './login-rate-limiter.port';
+import { PasswordHasher } from './password-hasher.port';
+import {
+  RefreshTokenRepository,
+  type NewRefreshToken,
+  type RefreshTokenRecord,
+  type ReplacementRefreshToken,
+  type RotatedRefreshToken,
+} from './refresh-token-repository.port';
+import type { UserAccount } from './user-account';
+import { UserRepository } from './user-repository.port';
+
+export class FixedClock extends Clock {
+  constructor(public current = new Date('2026-11-20T10:00:00Z')) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+export class InMemoryUsers extends UserRepository {
+  readonly rows = new Map<string, UserAccount>();
+  async findByEmail(email: NormalizedEmail): Promise<UserAccount | null> {
+    return [...this.rows.values()].find((user) => user.email === email) ?? null;
+  }
+  async findById(id: string): Promise<UserAccount | null> {
+    return this.rows.get(id) ?? null;
+  }
+  async create(account: UserAccount): Promise<void> {
+    if (await this.findByEmail(account.email)) throw new DomainError('EMAIL_ALREADY_REGISTERED', 'email');
+    this.rows.set(account.id, account);
+  }
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    const user = this.rows.get(id);
+    if (user) this.rows.set(id, { ...user, passwordHash });
+  }
+  async setPlatformAdmin(id: string, platformAdmin: boolean): Promise<boolean> {
+    const user = this.rows.get(id);
+    if (!user) return false;
+    this.rows.set(id, { ...user, platformAdmin });
+    return true;
+  }
+}
+
+export class InMemoryRefreshTokens extends RefreshTokenRepository {
+  readonly rows = new Map<string, RefreshTokenRecord>();
+  async create(token: NewRefreshToken): Promise<void> {
+    this.rows.set(token.id, { ...token, usedAt: null, revokedAt: null, replacedBy: null });
+  }
+  async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken): Promise<RotatedRefreshToken | null> {
+    const used = [...this.rows.values()].find((t) => t.tokenHash === tokenHash);
+    if (!used || used.usedAt || used.revokedAt || used.expiresAt.getTime() <= now.getTime()) return null;
+    this.rows.set(used.id, { ...used, usedAt: now, replacedBy: replacement.id });
+    this.rows.set(replacement.id, {
+      ...replacement,
+      familyId: used.familyId,
+      userId: used.userId,
+      usedAt: null,
+      revokedAt: null,
+      replacedBy: null,
+      createdAt: now,
+    });
+    return { userId: used.userId, familyId: used.familyId };
+  }
+  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return [...this.rows.values()].find((t) => t.tokenHash === tokenHash) ?? null;
+  }
+  async revokeFamily(familyId: string, now: Date): Promise<number> {
+    return this.revokeWhere((t) => t.familyId === familyId, now);
+  }
+  async revokeAllOfUser(userId: string, now: Date): Promise<number> {
+    return this.revokeWhere((t) => t.userId === userId, now);
+  }
+  private revokeWhere(match: (t: RefreshTokenRecord) => boolean, now: Date): number {
+    let count = 0;
+    for (const token of this.rows.values()) {
+      if (match(token) && token.revokedAt === null) {
+        this.rows.set(token.id, { ...token, revokedAt: now });
+        count++;
+      }
+    }
+    return count;
+  }
+}
+
+/**
+ * Reversible "hash" so specs can see what was hashed; counts verifications to check the dummy one
+ * runs. `legacy:<password>` stands for a hash made with outdated parameters.
+ */
+export class PlainHasher extends PasswordHasher {
+  verifications = 0;
+  dummyVerifications = 0;
+  async hash(password: string): Promise<string> {
+    return `hashed:${password}`;
+  }
+  async verify(hash: string, password: string): Promise<boolean> {
+    this.verifications++;
+    return hash === `hashed:${password}` || hash === `legacy:${password}`;
+  }
+  async verifyAgainstDummy(): Promise<void> {
+    this.dummyVerifications++;
+  }
+  needsRehash(hash: string): boolean {
+    return !hash.startsWith('hashed:');
+  }
+}
+
+export class CountingLimiter extends LoginRateLimiter {
+  readonly counts = new Map<string, number>();
+  constructor(private readonly limit = 5) {
+    super();
+  }
+  async consume(attempt: LoginAttempt): Promise<void> {
+    const count = (this.counts.get(attempt.email) ?? 0) + 1;
+    this.counts.set(attempt.email, count);
+    if (count > this.limit) throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: 900 });
+  }
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    this.counts.delete(attempt.email);
+  }
+}
+
+export class FakeAccessTokens extends AccessTokenIssuer {
+  issued: Actor[] = [];
+  constructor(private readonly clock: Clock) {
+    super();
+  }
+  async issue(actor: Actor): Promise<IssuedAccessToken> {
+    this.issued.push(actor);
+    return { token: `access:${actor.userId}:${actor.platformAdmin}:${this.issued.length}`, expiresAt: new Date(this.clock.now().getTime() + 900_000) };
+  }
+}
+
+/** Runs the work and, like a transaction, undoes the users it created when the work fails. */
+export class FakeUnitOfWork extends UnitOfWork {
+  runs = 0;
+  constructor(private readonly users: InMemoryUsers) {
+    super();
+  }
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    this.runs++;
+    const before = new Map(this.users.rows);
+    try {
+      return await work();
+    } catch (error) {
+      this.users.rows.clear();
+      for (const [id, user] of before) this.users.rows.set(id, user);
+      throw error;
+    }
+  }
+}
+
+/** Everything a sign-in use case needs, wired in memory. */
+export function inMemoryAccounts(options: { refreshTtlSeconds?: number; loginLimit?: number } = {}) {
+  const clock = new FixedClock();
+  const users = new InMemoryUsers();
+  const refreshTokens = new InMemoryRefreshTokens();
+  const hasher = new PlainHasher();
+  const limiter = new CountingLimiter(options.loginLimit);
+  const accessTokens = new FakeAccessTokens(clock);
+  const unitOfWork = new FakeUnitOfWork(users);
+  return { clock, users, refreshTokens, hasher, limiter, accessTokens, unitOfWork, settings: { refreshTtlSeconds: options.refreshTtlSeconds ?? 3600 } };
+}

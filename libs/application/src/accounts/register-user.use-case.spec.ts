@@ -1,0 +1,81 @@
+import { InvitationAcceptor } from './invitation-acceptor.port';
+import { inMemoryAccounts } from './in-memory-accounts.fake';
+import { RegisterUser } from './register-user.use-case';
+import { SessionIssuer } from './session-issuer.service';
+import { hashOpaqueToken } from './opaque-token';
+
+class RecordingInvitations extends InvitationAcceptor {
+  accepted: { userId: string; email: string }[] = [];
+  failWith: Error | undefined;
+  async acceptPendingInvitations(userId: string, email: string): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.accepted.push({ userId, email });
+  }
+}
+
+function setup() {
+  const world = inMemoryAccounts();
+  const invitations = new RecordingInvitations();
+  const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
+  const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, invitations);
+  return { ...world, invitations, register };
+}
+
+const valid = { email: ' Marie.Dupont@Example.FR ', password: 'correct horse battery', displayName: ' Marie Dupont ' };
+
+describe('RegisterUser', () => {
+  it('creates the account (normalised email, hashed password), accepts its invitations and starts a session', async () => {
+    const { register, users, refreshTokens, invitations, unitOfWork } = setup();
+    const session = await register.execute(valid);
+
+    const [account] = [...users.rows.values()];
+    expect(account).toMatchObject({
+      email: 'marie.dupont@example.fr',
+      displayName: 'Marie Dupont',
+      passwordHash: 'hashed:correct horse battery',
+      platformAdmin: false,
+    });
+    expect(session.user).toEqual({ id: account.id, email: account.email, displayName: 'Marie Dupont', platformAdmin: false, createdAt: account.createdAt });
+    expect(session.user).not.toHaveProperty('passwordHash');
+    expect(invitations.accepted).toEqual([{ userId: account.id, email: 'marie.dupont@example.fr' }]);
+    expect(unitOfWork.runs).toBe(1);
+
+    const [stored] = [...refreshTokens.rows.values()];
+    expect(stored).toMatchObject({ userId: account.id, tokenHash: hashOpaqueToken(session.refreshToken), usedAt: null });
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(3600_000);
+  });
+
+  it('says EMAIL_ALREADY_REGISTERED for a taken address, whatever its case', async () => {
+    const { register, users } = setup();
+    await register.execute(valid);
+    await expect(register.execute({ ...valid, email: 'MARIE.DUPONT@example.fr' })).rejects.toMatchObject({ code: 'EMAIL_ALREADY_REGISTERED', field: 'email' });
+    expect(users.rows.size).toBe(1);
+  });
+
+  it.each([
+    [{ email: 'nope' }, 'INVALID_EMAIL', 'email'],
+    [{ password: 'elevenchars' }, 'PASSWORD_TOO_SHORT', 'password'],
+    [{ password: 'p'.repeat(129) }, 'PASSWORD_TOO_LONG', 'password'],
+    [{ displayName: '' }, 'INVALID_DISPLAY_NAME', 'displayName'],
+    [{ displayName: 'x'.repeat(101) }, 'INVALID_DISPLAY_NAME', 'displayName'],
+  ])('refuses %p with %s on %s and writes nothing', async (override, code, field) => {
+    const { register, users, refreshTokens, invitations } = setup();
+    await expect(register.execute({ ...valid, ...override })).rejects.toMatchObject({ code, field });
+    expect(users.rows.size).toBe(0);
+    expect(refreshTokens.rows.size).toBe(0);
+    expect(invitations.accepted).toEqual([]);
+  });
+
+  it('keeps no account when accepting its invitations fails (one unit of work)', async () => {
+    const { register, users, invitations } = setup();
+    invitations.failWith = new Error('database went away');
+    await expect(register.execute(valid)).rejects.toThrow('database went away');
+    expect(users.rows.size).toBe(0);
+  });
+
+  it('works without an invitation acceptor bound', async () => {
+    const world = inMemoryAccounts();
+    const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
+    await expect(new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork).execute(valid)).resolves.toBeDefined();
+  });
+});
