@@ -31,7 +31,7 @@ describe('PostgreSQL and Redis down at start: the API starts anyway, says it is 
     databaseUrl.port = String(await postgres.reservePort());
     const redisUrl = `redis://127.0.0.1:${await redis.reservePort()}`;
 
-    api = await startApi({ ...services.config, databaseUrl: databaseUrl.toString(), redisUrl });
+    api = await startApi({ ...services.config, databaseUrl: databaseUrl.toString(), redisUrl }, { waitForDatabase: false });
 
     await request(api.httpUrl).get('/health/live').expect(200);
     const notReady = await request(api.httpUrl).get('/health/ready');

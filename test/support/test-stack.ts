@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, type AppConfig } from '#config';
-import { buildDataSourceOptions } from '#persistence';
+import { buildDataSourceOptions, DatabaseConnector } from '#persistence';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/main';
@@ -58,9 +58,11 @@ export interface RunningApi {
   readonly wsUrl: string;
 }
 
-export async function startApi(config: AppConfig): Promise<RunningApi> {
+export async function startApi(config: AppConfig, options: { waitForDatabase?: boolean } = {}): Promise<RunningApi> {
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
+  // The API starts without waiting for PostgreSQL (readiness covers that); tests want it connected.
+  if (options.waitForDatabase ?? true) await app.get(DatabaseConnector).whenConnected();
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, httpUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/graphql` };
 }
@@ -68,5 +70,6 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
 export async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
   const worker = await createWorker(config);
   await worker.init();
+  await worker.get(DatabaseConnector).whenConnected();
   return worker;
 }

@@ -23,7 +23,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, options: { 
   if (code === undefined || (!KNOWN_TRANSPORT_CODES.has(code) && !options.domainCodes.has(code))) {
     return { message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
-  const { field, params } = formatted.extensions ?? {};
+  const { params } = formatted.extensions ?? {};
+  const field = formatted.extensions?.field ?? (code === 'BAD_USER_INPUT' ? fieldOfCoercionError(formatted.message) : undefined);
   const message = options.hideSchemaDetails ? formatted.message.replace(/ ?Did you mean .*\?$/, '') : formatted.message;
   return {
     message,
@@ -31,4 +32,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, options: { 
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code, ...(field !== undefined ? { field } : {}), ...(params !== undefined ? { params } : {}) },
   };
+}
+
+/**
+ * graphql-js names the offending place of a variable only in its message
+ * ('Variable "$input" got invalid value "BOSS" at "input.role"; ...'): give it as the field, like
+ * domain errors do, so clients can point at it ('input.role' → 'role').
+ */
+export function fieldOfCoercionError(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/.exec(message) ?? /^Variable "\$(\w+)" got invalid value/.exec(message);
+  if (!match) return undefined;
+  const [, variable, path] = match;
+  if (path === undefined) return variable;
+  return path.startsWith(`${variable}.`) ? path.slice(variable!.length + 1) : path;
 }

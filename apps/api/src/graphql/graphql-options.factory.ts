@@ -48,6 +48,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       includeStacktraceInErrorResponses: false,
       // Our exception filter maps errors; Nest's HttpException translation would bypass it.
       autoTransformHttpErrors: false,
+      // Errors thrown by field resolvers go through the same exception filter as operations.
+      fieldResolverEnhancers: ['filters'],
       formatError: (formatted) => formatGraphQLError(formatted, { hideSchemaDetails, domainCodes }),
       subscriptions: {
         'graphql-ws': {
