@@ -9,6 +9,9 @@ import { firstEvent, waitForSubscribers, wsClient } from '../support/graphql-ws-
 import { provideTestServices, startApi as startAnyApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
 import type { AppConfig } from '#config';
 
+// jest.config.js sets testTimeout per project, which Jest ignores there (it is a global option): set it here.
+jest.setTimeout(30000);
+
 const REGISTER = `mutation ($input: RegisterInput!) {
   register(input: $input) { accessToken accessTokenExpiresAt refreshToken user { id email displayName } }
 }`;
@@ -478,6 +481,13 @@ describe('login rate limit per address', () => {
     const error = onlyError(await login(apiB, victim));
     expect(error.extensions.code).toBe('RATE_LIMITED');
     expect(error.extensions.params!.retryAfterSeconds).toBeGreaterThan(0);
+    // The same address over WebSocket is the same address.
+    const client = wsClient(apiA.wsUrl);
+    try {
+      await expect(firstEvent(client, LOGIN, { input: { email: victim, password: PASSWORD } })).rejects.toThrow(/RATE_LIMITED/);
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

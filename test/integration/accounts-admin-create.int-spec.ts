@@ -3,6 +3,9 @@ import { Argon2PasswordHasher, TypeOrmUserRepository } from '#persistence';
 import { parseArguments, runAdminCreate } from '../../scripts/admin-create';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
+// jest.config.js sets testTimeout per project, which Jest ignores there (it is a global option): set it here.
+jest.setTimeout(30000);
+
 describe('npm run admin:create', () => {
   let services: TestServices;
   let users: TypeOrmUserRepository;

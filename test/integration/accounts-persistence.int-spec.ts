@@ -13,6 +13,9 @@ import { parseEmail } from '#domain';
 import { Argon2PasswordHasher, TypeOrmRefreshTokenRepository, TypeOrmUserRepository } from '#persistence';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
+// jest.config.js sets testTimeout per project, which Jest ignores there (it is a global option): set it here.
+jest.setTimeout(30000);
+
 class StubAccessTokens extends AccessTokenIssuer {
   async issue(actor: { userId: string }) {
     return { token: `access-for-${actor.userId}`, expiresAt: new Date(Date.now() + 60_000) };

@@ -3,6 +3,9 @@ import { parseEmail } from '#domain';
 import { RedisLoginRateLimiter, redisOptions } from '#jobs';
 import Redis from 'ioredis';
 
+// jest.config.js sets testTimeout per project, which Jest ignores there (it is a global option): set it here.
+jest.setTimeout(30000);
+
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('the Redis login rate limiter', () => {

@@ -27,7 +27,7 @@ export class AccountsResolver {
   @Public()
   @Mutation(() => AuthPayloadType, { description: 'Signs in. Limited per account and per address (RATE_LIMITED, params.retryAfterSeconds).' })
   async login(@Args('input') input: LoginInput, @Context() context: GraphQLContext): Promise<AuthPayloadType> {
-    return AuthPayloadType.from(await this.loginUser.execute({ email: input.email, password: input.password, ip: context.req?.ip }));
+    return AuthPayloadType.from(await this.loginUser.execute({ email: input.email, password: input.password, ip: context.clientIp }));
   }
 
   @Public()

@@ -8,6 +8,8 @@ export interface GraphQLContext {
   readonly res?: Response;
   readonly connectionParams?: Readonly<Record<string, unknown>>;
   readonly language: Language;
+  /** The client's address as the server sees it (HTTP request or WebSocket upgrade), for per-address limits. */
+  readonly clientIp?: string;
   /** Set from a valid access token (Authorization header, or connectionParams.authorization over WebSocket). */
   readonly actor?: Actor;
 }

@@ -60,13 +60,14 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       context: (input: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }): GraphQLContext => {
         // The caller is whoever the access token names; it is verified when first needed (see withLazyActor).
         if (input.req) {
-          const fields = { req: input.req, res: input.res, language: preferredLanguage(input.req.headers['accept-language']) };
+          const fields = { req: input.req, res: input.res, clientIp: input.req.ip, language: preferredLanguage(input.req.headers['accept-language']) };
           return withLazyActor(fields, presentedToken(input.req.headers.authorization), this.accessTokens);
         }
         // graphql-ws: the upgrade request's headers, then connection parameters, may carry the language.
         const params = input.connectionParams ?? {};
         const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra?.request?.headers['accept-language'];
-        return withLazyActor({ connectionParams: params, language: preferredLanguage(header) }, presentedToken(params['authorization']), this.accessTokens);
+        const fields = { connectionParams: params, clientIp: input.extra?.request?.socket.remoteAddress, language: preferredLanguage(header) };
+        return withLazyActor(fields, presentedToken(params['authorization']), this.accessTokens);
       },
     };
   }
