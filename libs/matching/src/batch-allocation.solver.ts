@@ -1,10 +1,12 @@
-import { TEMPERATURE_CLASSES } from '#domain';
+import { TEMPERATURE_CLASSES, type TemperatureClass } from '#domain';
 import { buildEligiblePairs, temperatureIndexes, type EligiblePairs } from './allocation-pairs.builder';
 import type { AllocationAssignment, AllocationProblem, AllocationResult } from './allocation-problem.type';
 import { urgencyFactor } from './match-score.policy';
 import { solveTransportation } from './network-simplex.solver';
 
 const KG_EPSILON = 1e-9;
+/** Read once (see allocation-pairs.builder.ts). */
+const CLASSES: readonly TemperatureClass[] = TEMPERATURE_CLASSES;
 
 /**
  * The value of saving one kg, from 1 (no hurry) to 3 (lost now): 1 + 2 × urgencyFactor(hoursLeft),
@@ -34,52 +36,53 @@ export function perishabilityWeight(hoursLeft: number): number {
 export function allocate(problem: AllocationProblem): AllocationResult {
   const pairs = buildEligiblePairs(problem);
   const temperature = temperatureIndexes(problem);
+  const classes = CLASSES.length;
   const kg = new Float64Array(pairs.count);
-  const itemLocal = new Int32Array(problem.items.length);
-  const recipientLocal = new Int32Array(problem.recipients.length);
-  const pairIndexes = new Int32Array(pairs.count);
-  let pivots = 0;
 
-  for (let t = 0; t < TEMPERATURE_CLASSES.length; t += 1) {
-    const temperatureClass = TEMPERATURE_CLASSES[t];
-    itemLocal.fill(-1);
-    recipientLocal.fill(-1);
-    const supply: number[] = [];
-    const capacity: number[] = [];
-    let arcs = 0;
-    for (let p = 0; p < pairs.count; p += 1) {
-      const i = pairs.item[p];
-      if (temperature[i] !== t || pairs.valuePerKg[p] <= 0) continue;
-      const r = pairs.recipient[p];
-      if (itemLocal[i] === -1) {
-        itemLocal[i] = supply.length;
-        supply.push(problem.items[i].kg);
-      }
-      if (recipientLocal[r] === -1) {
-        recipientLocal[r] = capacity.length;
-        capacity.push(problem.recipients[r].capacityKg[temperatureClass] ?? 0);
-      }
-      pairIndexes[arcs++] = p;
-    }
+  // Worth-while pairs grouped by temperature class (a counting sort, keeping their order).
+  const classStart = new Int32Array(classes + 1);
+  for (let p = 0; p < pairs.count; p += 1) if (pairs.valuePerKg[p] > 0) classStart[temperature[pairs.item[p]] + 1] += 1;
+  for (let t = 0; t < classes; t += 1) classStart[t + 1] += classStart[t];
+  const byClass = new Int32Array(classStart[classes]);
+  const fill = classStart.slice(0, classes);
+  for (let p = 0; p < pairs.count; p += 1) if (pairs.valuePerKg[p] > 0) byClass[fill[temperature[pairs.item[p]]]++] = p;
+
+  const itemLocal = new Int32Array(problem.items.length).fill(-1);
+  const recipientLocal = new Int32Array(problem.recipients.length).fill(-1);
+  const supply = new Float64Array(problem.items.length);
+  const capacity = new Float64Array(problem.recipients.length);
+  let pivots = 0;
+  for (let t = 0; t < classes; t += 1) {
+    const from = classStart[t];
+    const arcs = classStart[t + 1] - from;
     if (arcs === 0) continue;
+    const temperatureClass = CLASSES[t];
     const arcFrom = new Int32Array(arcs);
     const arcTo = new Int32Array(arcs);
     const arcProfit = new Float64Array(arcs);
+    let items = 0;
+    let recipients = 0;
     for (let a = 0; a < arcs; a += 1) {
-      const p = pairIndexes[a];
-      arcFrom[a] = itemLocal[pairs.item[p]];
-      arcTo[a] = recipientLocal[pairs.recipient[p]];
+      const p = byClass[from + a];
+      const i = pairs.item[p];
+      const r = pairs.recipient[p];
+      // An item is in one class only. A recipient gets a fresh number in each class, stored as
+      // from + number, so that numbers from earlier classes (all below `from`) read as unset.
+      if (itemLocal[i] === -1) {
+        itemLocal[i] = items;
+        supply[items++] = problem.items[i].kg;
+      }
+      if (recipientLocal[r] < from) {
+        recipientLocal[r] = from + recipients;
+        capacity[recipients++] = problem.recipients[r].capacityKg[temperatureClass] ?? 0;
+      }
+      arcFrom[a] = itemLocal[i];
+      arcTo[a] = recipientLocal[r] - from;
       arcProfit[a] = pairs.valuePerKg[p];
     }
-    const solution = solveTransportation({
-      supply: Float64Array.from(supply),
-      capacity: Float64Array.from(capacity),
-      arcFrom,
-      arcTo,
-      arcProfit,
-    });
+    const solution = solveTransportation({ supply: supply.slice(0, items), capacity: capacity.slice(0, recipients), arcFrom, arcTo, arcProfit });
     pivots += solution.pivots;
-    for (let a = 0; a < arcs; a += 1) kg[pairIndexes[a]] = solution.flow[a];
+    for (let a = 0; a < arcs; a += 1) kg[byClass[from + a]] = solution.flow[a];
   }
   return summarise(problem, pairs, kg, pivots);
 }

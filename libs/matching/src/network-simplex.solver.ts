@@ -18,8 +18,10 @@
  *   block that has one), the pricing rule that makes network simplex fast on sparse problems.
  *   Arcs are interleaved so that one block holds arcs of many items.
  * - Leaving arc by the strongly-feasible-tree rule, which rules out cycling on degenerate pivots.
- * - The tree as parent pointers, depths and doubly linked child lists: simpler than LEMON's thread
- *   indexes, the same cost per pivot (walk the cycle, then the subtree that moves).
+ * - The tree kept as in LEMON's implementation: parent pointers plus a thread (the nodes in
+ *   depth-first order, each subtree one contiguous run), subtree sizes and last successors. A
+ *   pivot then costs a walk round the cycle, along the reversed stem, and one linear pass over
+ *   the moved subtree to shift its potentials.
  * - One function with local typed arrays and no closures: V8 keeps captured variables in a heap
  *   context, and the hot loops run several times faster without that indirection.
  */
@@ -153,7 +155,10 @@ export function solveTransportation(input: TransportationInput): TransportationS
   const parent = new Int32Array(nodeCount);
   const pred = new Int32Array(nodeCount);
   const predDir = new Int8Array(nodeCount);
-  const depth = new Int32Array(nodeCount);
+  const thread = new Int32Array(nodeCount);
+  const revThread = new Int32Array(nodeCount);
+  const succNum = new Int32Array(nodeCount);
+  const lastSucc = new Int32Array(nodeCount);
   const firstChild = new Int32Array(nodeCount).fill(-1);
   const nextSibling = new Int32Array(nodeCount).fill(-1);
   const prevSibling = new Int32Array(nodeCount).fill(-1);
@@ -161,7 +166,8 @@ export function solveTransportation(input: TransportationInput): TransportationS
   const stack = new Int32Array(nodeCount);
 
   {
-    // The forest's arcs by node (both ends), then each tree hung under T by a depth-first walk.
+    // The forest's arcs by node (both ends), then each tree hung under T by a depth-first walk
+    // (child lists serve this construction only; pivots maintain the thread).
     const incidentStart = new Int32Array(nodeCount + 1);
     for (let k = 0; k < pairCount; k += 1) {
       if (flow[k] > 0) {
@@ -219,22 +225,37 @@ export function solveTransportation(input: TransportationInput): TransportationS
         }
       }
     }
-    // Potentials that give every tree arc a zero reduced cost, and depths, from the root down.
+    // Potentials that give every tree arc a zero reduced cost, from the root down, and the thread:
+    // the nodes in depth-first preorder, each subtree a contiguous run ending at its lastSucc.
+    const preorder = new Int32Array(nodeCount);
+    let count = 0;
     let top = 0;
-    for (let c = firstChild[sink]; c !== -1; c = nextSibling[c]) stack[top++] = c;
+    stack[top++] = sink;
     while (top > 0) {
       const v = stack[--top];
-      const p = parent[v];
-      depth[v] = depth[p] + 1;
-      pi[v] = predDir[v] === 1 ? pi[p] - cost[pred[v]] : pi[p] + cost[pred[v]];
+      preorder[count++] = v;
+      if (v !== sink) {
+        const p = parent[v];
+        pi[v] = predDir[v] === 1 ? pi[p] - cost[pred[v]] : pi[p] + cost[pred[v]];
+      }
       for (let c = firstChild[v]; c !== -1; c = nextSibling[c]) stack[top++] = c;
+    }
+    for (let k = 0; k < nodeCount; k += 1) {
+      const v = preorder[k];
+      const next = preorder[k + 1 === nodeCount ? 0 : k + 1];
+      thread[v] = next;
+      revThread[next] = v;
+    }
+    for (let k = nodeCount - 1; k >= 0; k -= 1) {
+      const v = preorder[k];
+      succNum[v] += 1;
+      if (v !== sink) succNum[parent[v]] += succNum[v];
+      lastSucc[v] = preorder[k + succNum[v] - 1];
     }
   }
 
   const blockSize = Math.max(10, Math.ceil(Math.sqrt(arcCount)));
-  const stem = new Int32Array(nodeCount);
-  const stemPred = new Int32Array(nodeCount);
-  const stemDir = new Int8Array(nodeCount);
+  const dirty = new Int32Array(nodeCount + 1);
   let nextArc = 0;
   let pivots = 0;
 
@@ -266,8 +287,9 @@ export function solveTransportation(input: TransportationInput): TransportationS
     const second = direction === LOWER ? target[entering] : source[entering];
     let u = first;
     let v = second;
+    // Subtrees grow towards the root: the smaller side cannot be an ancestor of the other.
     while (u !== v) {
-      if (depth[u] >= depth[v]) u = parent[u];
+      if (succNum[u] < succNum[v]) u = parent[u];
       else v = parent[v];
     }
     const join = u;
@@ -318,56 +340,100 @@ export function solveTransportation(input: TransportationInput): TransportationS
     }
     state[entering] = TREE;
 
-    // Re-hang the subtree cut off at leavingNode from the entering arc's end inside it (uIn):
-    // the path uIn … leavingNode (the stem) reverses, then uIn hangs below vIn.
+    // Re-hang the subtree cut off at leavingNode (uOut) from the entering arc's end inside it
+    // (uIn) below vIn. The path uIn … uOut (the stem) reverses; the thread is spliced so that each
+    // subtree stays one contiguous run, and subtree sizes and last successors are mended on the
+    // two paths up to `join` only. This is the update of LEMON's network simplex (thread indexes).
     const uIn = leavingOnFirstSide ? first : second;
     const vIn = leavingOnFirstSide ? second : first;
-    let stemLength = 0;
-    for (let w = uIn; ; w = parent[w]) {
-      stem[stemLength] = w;
-      stemPred[stemLength] = pred[w];
-      stemDir[stemLength] = predDir[w];
-      stemLength += 1;
-      if (w === leavingNode) break;
-    }
-    for (let k = stemLength - 1; k >= 0; k -= 1) {
-      // Unlink stem[k] from its parent's children.
-      const c = stem[k];
-      const p = parent[c];
-      if (prevSibling[c] !== -1) nextSibling[prevSibling[c]] = nextSibling[c];
-      else firstChild[p] = nextSibling[c];
-      if (nextSibling[c] !== -1) prevSibling[nextSibling[c]] = prevSibling[c];
-    }
-    for (let k = 0; k < stemLength; k += 1) {
-      const c = stem[k];
-      const p = k === 0 ? vIn : stem[k - 1];
-      parent[c] = p;
-      prevSibling[c] = -1;
-      nextSibling[c] = firstChild[p];
-      if (firstChild[p] !== -1) prevSibling[firstChild[p]] = c;
-      firstChild[p] = c;
-      if (k === 0) {
-        pred[c] = entering;
-        predDir[c] = c === source[entering] ? 1 : -1;
-      } else {
-        // stem[k−1] was a child of stem[k] by this arc; now stem[k] hangs below stem[k−1] by it.
-        pred[c] = stemPred[k - 1];
-        predDir[c] = stemDir[k - 1] === 1 ? -1 : 1;
+    const uOut = leavingNode;
+    const vOut = parent[uOut];
+    const oldRevThread = revThread[uOut];
+    const oldSuccNum = succNum[uOut];
+    const oldLastSucc = lastSucc[uOut];
+
+    if (uIn === uOut) {
+      parent[uIn] = vIn;
+      pred[uIn] = entering;
+      predDir[uIn] = uIn === source[entering] ? 1 : -1;
+      if (thread[vIn] !== uOut) {
+        // Move the run uOut … oldLastSucc to just after vIn.
+        let after = thread[oldLastSucc];
+        thread[oldRevThread] = after;
+        revThread[after] = oldRevThread;
+        after = thread[vIn];
+        thread[vIn] = uOut;
+        revThread[uOut] = vIn;
+        thread[oldLastSucc] = after;
+        revThread[after] = oldLastSucc;
       }
+    } else {
+      // When the run before uOut is vIn (so join is vOut), the run continues after uOut's subtree.
+      const threadContinue = oldRevThread === vIn ? thread[oldLastSucc] : thread[vIn];
+      let stemNode = uIn;
+      let stemParent = vIn;
+      let last = lastSucc[uIn];
+      let after = thread[last];
+      thread[vIn] = uIn;
+      let dirtyCount = 0;
+      dirty[dirtyCount++] = vIn;
+      while (stemNode !== uOut) {
+        const nextStem = parent[stemNode];
+        // The next stem node's run follows the current one's.
+        thread[last] = nextStem;
+        dirty[dirtyCount++] = last;
+        // Take the current stem node's subtree out of its old place in the thread.
+        const before = revThread[stemNode];
+        thread[before] = after;
+        revThread[after] = before;
+        parent[stemNode] = stemParent;
+        stemParent = stemNode;
+        stemNode = nextStem;
+        // What of the next stem node's subtree is left once the previous stem node's is out.
+        last = lastSucc[stemNode] === lastSucc[stemParent] ? revThread[stemParent] : lastSucc[stemNode];
+        after = thread[last];
+      }
+      parent[uOut] = stemParent;
+      thread[last] = threadContinue;
+      revThread[threadContinue] = last;
+      lastSucc[uOut] = last;
+      if (oldRevThread !== vIn) {
+        thread[oldRevThread] = after;
+        revThread[after] = oldRevThread;
+      }
+      for (let k = 0; k < dirtyCount; k += 1) revThread[thread[dirty[k]]] = dirty[k];
+      // Along the stem, from uOut back to uIn: each node takes its old parent's arc, reversed.
+      let sizeSoFar = 0;
+      const lastOut = lastSucc[uOut];
+      for (let w = uOut, p = parent[w]; w !== uIn; w = p, p = parent[w]) {
+        pred[w] = pred[p];
+        predDir[w] = predDir[p] === 1 ? -1 : 1;
+        sizeSoFar += succNum[w] - succNum[p];
+        succNum[w] = sizeSoFar;
+        lastSucc[p] = lastOut;
+      }
+      pred[uIn] = entering;
+      predDir[uIn] = uIn === source[entering] ? 1 : -1;
+      succNum[uIn] = oldSuccNum;
     }
 
-    // Tree arcs inside the moved subtree keep a zero reduced cost, so its potentials all shift by
-    // the same amount; its depths are recomputed from its new root.
-    const wanted = uIn === source[entering] ? pi[vIn] - cost[entering] : pi[vIn] + cost[entering];
-    const sigma = wanted - pi[uIn];
-    let top = 0;
-    stack[top++] = uIn;
-    while (top > 0) {
-      const w = stack[--top];
-      depth[w] = depth[parent[w]] + 1;
-      pi[w] += sigma;
-      for (let c = firstChild[w]; c !== -1; c = nextSibling[c]) stack[top++] = c;
+    // Last successors and subtree sizes on the paths from vIn and vOut up to join.
+    const upLimitOut = lastSucc[join] === vIn ? join : -1;
+    const lastSuccOut = lastSucc[uOut];
+    for (let w = vIn; w !== -1 && lastSucc[w] === vIn; w = parent[w]) lastSucc[w] = lastSuccOut;
+    if (join !== oldRevThread && vIn !== oldRevThread) {
+      for (let w = vOut; w !== upLimitOut && lastSucc[w] === oldLastSucc; w = parent[w]) lastSucc[w] = oldRevThread;
+    } else if (lastSuccOut !== oldLastSucc) {
+      for (let w = vOut; w !== upLimitOut && lastSucc[w] === oldLastSucc; w = parent[w]) lastSucc[w] = lastSuccOut;
     }
+    for (let w = vIn; w !== join; w = parent[w]) succNum[w] += oldSuccNum;
+    for (let w = vOut; w !== join; w = parent[w]) succNum[w] -= oldSuccNum;
+
+    // Tree arcs inside the moved subtree keep a zero reduced cost: its potentials all shift by the
+    // same amount, and the subtree is the thread run from uIn to its last successor.
+    const sigma = (uIn === source[entering] ? pi[vIn] - cost[entering] : pi[vIn] + cost[entering]) - pi[uIn];
+    const end = thread[lastSucc[uIn]];
+    for (let w = uIn; w !== end; w = thread[w]) pi[w] += sigma;
   }
 
   const result = new Float64Array(inputArcs);
