@@ -28,11 +28,13 @@ const shared = {
 const withServices = {
   ...shared,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  testTimeout: 30000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (Jest ignores it inside projects): suites that boot the API and the worker
+  // against real services need more than the 5 s default on a loaded 2-core machine.
+  testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     { ...withServices, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
