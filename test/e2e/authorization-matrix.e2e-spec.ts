@@ -53,8 +53,29 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     me: { own: SIGNED_IN },
     // Public fields for anyone signed in; the private ones are null for outsiders (organizations.e2e-spec).
     organization: { own: SIGNED_IN, other: SIGNED_IN, variables: (f, t) => ({ id: organizationOf(f, t) }) },
+    // Any member reads open offers, and its own organisations' offers in every state (OfferVisibility); an
+    // unknown id is null. Who sees which offer is covered by offers.e2e-spec.
+    offer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
+    offers: { own: SIGNED_IN },
   },
   Mutation: {
+    // The site names the donor (CreateOffer): a site that is nobody's is FORBIDDEN for everyone signed in. Its
+    // own ADMIN and STAFF may, its DRIVER and other organisations may not: offers e2e and integration specs.
+    createOffer: {
+      own: NOBODY,
+      variables: () => ({
+        input: {
+          siteId: randomUUID(),
+          title: 'Lot',
+          items: [{ category: 'FOOD', description: 'Pâtes', quantityKg: 1, temperature: 'AMBIENT', dateKind: 'NONE' }],
+          pickupFrom: new Date(Date.now() + 3_600_000).toISOString(),
+          pickupUntil: new Date(Date.now() + 7_200_000).toISOString(),
+        },
+      }),
+    },
+    // Membership is checked once the offer is loaded (WithdrawOffer): unknown ids are NOT_FOUND for anyone
+    // signed in; another organisation's offer is FORBIDDEN (offers.e2e-spec).
+    withdrawOffer: { own: SIGNED_IN, variables: () => ({ id: randomUUID(), reason: 'Vendu' }) },
     register: {
       own: EVERYONE,
       variables: () => ({ input: { email: uniqueEmail('matrix'), password: 'correct horse battery staple', displayName: 'Matrix' } }),
@@ -89,6 +110,8 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     },
   },
   Subscription: {
+    // Whoever may read the offer (GetOffers): an unknown one is NOT_FOUND; a draft of another organisation too (offers.e2e-spec).
+    offerChanged: { own: SIGNED_IN, variables: () => ({ offerId: randomUUID() }) },
     heartbeat: { own: PLATFORM_ADMIN, variables: () => ({ requestId: randomUUID() }) },
   },
 };

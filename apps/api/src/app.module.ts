@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { OffersModule } from './offers/offers.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         SystemModule,
         AccountsModule,
         OrganizationsModule,
+        OffersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -10,6 +10,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // The body parser is ours, with the configured size limit.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(refuseOversizedBodies);
   app.enableShutdownHooks();

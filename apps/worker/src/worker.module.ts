@@ -1,14 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AnswerHeartbeat, Clock, DispatchOutbox, SystemClock } from '#application';
+import { AnswerHeartbeat, Clock, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, SystemClock } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
-import { PersistenceModule } from '#persistence';
+import { OffersPersistenceModule, PersistenceModule } from '#persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatJobHandler } from './handlers/heartbeat.job-handler';
+import { ExpireDueOffersJobHandler } from './handlers/expire-due-offers.job-handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 
-const JOB_HANDLERS = [HeartbeatJobHandler];
-const USE_CASES = [AnswerHeartbeat, DispatchOutbox];
+const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler];
+const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier];
 
 @Module({})
 export class WorkerModule {
@@ -20,6 +21,7 @@ export class WorkerModule {
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
         PersistenceModule,
         JobsModule.forWorker(),
+        OffersPersistenceModule,
       ],
       providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };

@@ -11,4 +11,5 @@ export * from './organizations';
 export * from './ports/unit-of-work.port';
 export * from './ports/job-outbox.port';
 export * from './outbox/dispatch-outbox.use-case';
+export * from './offers/index';
 export * from './matching/index';

@@ -18,6 +18,11 @@ export interface AppConfig {
     readonly accessTtlSeconds: number;
     readonly refreshTtlSeconds: number;
   };
+  /**
+   * How many reverse proxies stand in front of the API. Client addresses (rate limits, logs) are
+   * read from X-Forwarded-For only that deep; 0 trusts no header, so nobody can forge an address.
+   */
+  readonly trustProxyHops: number;
   readonly graphql: {
     readonly maxBodyBytes: number;
     /** Introspection and field suggestions are for development only. */

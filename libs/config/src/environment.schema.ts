@@ -42,6 +42,9 @@ export class EnvironmentSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   GRAPHQL_MAX_BODY_BYTES?: number;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS?: number;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY?: number;
 

@@ -40,6 +40,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS ?? 900,
       refreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
     },
+    trustProxyHops: parsed.TRUST_PROXY_HOPS ?? 0,
     graphql: {
       maxBodyBytes: parsed.GRAPHQL_MAX_BODY_BYTES ?? 1024 * 1024,
       introspection: nodeEnv !== 'production',

@@ -3,6 +3,7 @@ export * from './events/redis-event-bus';
 export * from './jobs.module';
 export * from './queues/job-definitions';
 export * from './queues/queue-names';
+export * from './queues/recurring-jobs';
 export * from './redis-connection';
 export * from './worker/job-handler';
 export * from './worker/job-handler-registry';

@@ -12,8 +12,10 @@ import { QUEUE_NAMES } from './queues/queue-names';
 import { redisOptions, type RedisRole } from './redis-connection';
 import { JobHandlerRegistry } from './worker/job-handler-registry';
 import { SystemQueueProcessor } from './worker/system-queue.processor';
+import { OffersQueueProcessor } from './worker/offers-queue.processor';
+import { RecurringJobsRegistrar } from './queues/recurring-jobs';
 
-const PROCESSORS = [SystemQueueProcessor];
+const PROCESSORS = [SystemQueueProcessor, OffersQueueProcessor];
 
 function bullRoot(role: RedisRole): DynamicModule {
   return BullModule.forRootAsync({
@@ -49,7 +51,7 @@ export class JobsModule {
       module: JobsModule,
       global: true,
       imports: [bullRoot('worker'), queues, EventsModule, DiscoveryModule],
-      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor, JobHandlerRegistry, ...PROCESSORS],
+      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor, JobHandlerRegistry, RecurringJobsRegistrar, ...PROCESSORS],
       exports: [JobScheduler, EventsModule],
     };
   }

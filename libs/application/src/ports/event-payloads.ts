@@ -4,6 +4,8 @@
  */
 export interface EventPayloads {
   'system.heartbeat': { requestId: string; requestedAt: string; processedAt: string; processedBy: string };
+  /** An offer's status or claims changed (after commit); subscribers reload it. */
+  'offers.changed': { offerId: string };
 }
 
 export type EventTopic = keyof EventPayloads;

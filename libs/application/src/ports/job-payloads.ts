@@ -6,11 +6,13 @@
 export interface JobPayloads {
   /** A round trip through the worker, used by operators and the end-to-end tests to prove the pipeline. */
   'system.heartbeat': { requestId: string; requestedAt: string };
+  /** The scheduled sweep (every minute) that expires offers whose window is over or whose DLC leaves no margin. */
+  'offers.expire-due': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES = ['system.heartbeat'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['system.heartbeat', 'offers.expire-due'] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.
 type MissingJobName = Exclude<JobName, (typeof JOB_NAMES)[number]>;

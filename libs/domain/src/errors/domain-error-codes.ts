@@ -103,6 +103,8 @@ export const DOMAIN_ERROR_CODES = [
   'CLAIM_EXCEEDS_REMAINING',
   'NOTHING_TO_RELEASE',
   'OFFER_NOT_DUE_TO_EXPIRE',
+  // Offers: only a donor organisation posts offers.
+  'NOT_A_DONOR',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

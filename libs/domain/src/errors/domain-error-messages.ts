@@ -317,6 +317,10 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Ce don est encore valable : il n’expire pas maintenant.',
     en: 'This offer is still valid: it does not expire now.',
   },
+  NOT_A_DONOR: {
+    fr: 'Seule une organisation donatrice peut proposer des dons.',
+    en: 'Only a donor organisation can post offers.',
+  },
 };
 
 export type DomainMessageLanguage = keyof DomainErrorMessage;

@@ -18,4 +18,6 @@ export interface JobDefinition {
 /** Where each job runs and how it is retried. A Record over JobName: a new job must be placed here. */
 export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'system.heartbeat': { queue: 'system', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
+  // A failed sweep is not retried: the next one, a minute later, does the same work.
+  'offers.expire-due': { queue: 'offers', options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
 };

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import {
+  OfferRepository,
+  type NewOfferDetails,
+  type OfferClaim,
+  type OfferListFilter,
+  type OfferPage,
+  type OfferPageCursor,
+  type OfferVisibility,
+  type VersionedOffer,
+} from '#application';
+import { DomainError, OfferStatus, type Offer } from '#domain';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { isUuid, uuidsOnly } from '../organizations/uuid';
+import { currentManager, inTransaction, runInTransaction } from '../transactions/transaction-scope';
+import { ClaimLineEntity } from './claim-line.entity';
+import { ClaimEntity } from './claim.entity';
+import { OfferItemEntity } from './offer-item.entity';
+import { OfferEntity } from './offer.entity';
+import { toGeoPoint, toOffer, toOfferClaim, toOfferEntity, toOfferItemEntities } from './offers.mapper';
+
+/** Statuses in which an offer is open to claims: what everyone signed in may see (and what the GiST index covers). */
+export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = [OfferStatus.PUBLISHED, OfferStatus.PARTIALLY_CLAIMED];
+
+@Injectable()
+export class TypeOrmOfferRepository extends OfferRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  private get manager(): EntityManager {
+    return currentManager(this.dataSource);
+  }
+
+  async add(offer: Offer, details: NewOfferDetails): Promise<VersionedOffer> {
+    // The offer and its items, or nothing.
+    await runInTransaction(this.dataSource, async () => {
+      await this.manager.getRepository(OfferEntity).insert(toOfferEntity(offer, { ...details, version: 1 }));
+      await this.manager.getRepository(OfferItemEntity).insert(toOfferItemEntities(offer));
+    });
+    return { offer, version: 1, location: details.location };
+  }
+
+  async findById(id: string, options: { readonly forUpdate?: boolean } = {}): Promise<VersionedOffer | undefined> {
+    if (!isUuid(id)) return undefined;
+    const query = this.manager.getRepository(OfferEntity).createQueryBuilder('o').where('o.id = :id', { id });
+    // A row lock means something only inside a transaction; outside one it would end at once anyway.
+    if (options.forUpdate === true && inTransaction()) query.setLock('pessimistic_write');
+    const row = await query.getOne();
+    if (row === null) return undefined;
+    return (await this.withItems([row]))[0];
+  }
+
+  async findVisible(ids: readonly string[], visibility: OfferVisibility): Promise<VersionedOffer[]> {
+    const valid = uuidsOnly(ids);
+    if (valid.length === 0) return [];
+    const query = this.manager.getRepository(OfferEntity).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: valid });
+    applyVisibility(query, visibility);
+    return this.withItems(await query.getMany());
+  }
+
+  async update(offer: Offer, expectedVersion: number): Promise<number> {
+    const snapshot = offer.toSnapshot();
+    return runInTransaction(this.dataSource, async () => {
+      const result: unknown = await this.manager.query(
+        `UPDATE offers
+            SET status = $3, published_at = $4, status_changed_at = $5, withdrawal_reason = $6, expiry_reason = $7,
+                remaining_kg = $8, version = version + 1
+          WHERE id = $1 AND version = $2
+        RETURNING version`,
+        [
+          snapshot.id,
+          expectedVersion,
+          snapshot.status,
+          snapshot.publishedAt,
+          snapshot.statusChangedAt,
+          snapshot.withdrawalReason,
+          snapshot.expiryReason,
+          offer.remainingKg,
+        ],
+      );
+      const version = returnedRows(result)[0]?.['version'];
+      // Nobody else wrote since our read, or we refuse: the caller re-reads and decides again.
+      if (typeof version !== 'number') throw new DomainError('CONFLICT', undefined, { offerId: snapshot.id });
+      await this.manager.query(
+        `UPDATE offer_items AS i SET remaining_kg = v.remaining_kg
+           FROM unnest($2::uuid[], $3::numeric[]) AS v (id, remaining_kg)
+          WHERE i.offer_id = $1 AND i.id = v.id AND i.remaining_kg <> v.remaining_kg`,
+        [snapshot.id, snapshot.items.map((item) => item.id), snapshot.items.map((item) => item.remainingKg)],
+      );
+      return version;
+    });
+  }
+
+  async list(filter: OfferListFilter, visibility: OfferVisibility, first: number, after?: OfferPageCursor): Promise<OfferPage> {
+    const query = this.manager.getRepository(OfferEntity).createQueryBuilder('o');
+    applyVisibility(query, visibility);
+    if (filter.statuses !== undefined) {
+      if (filter.statuses.length === 0) return { offers: [], hasNextPage: false };
+      query.andWhere('o.status IN (:...statuses)', { statuses: filter.statuses });
+    }
+    if (filter.near !== undefined) {
+      // geography distance in metres, on the spheroid; ST_DWithin uses the GiST index.
+      query.andWhere('ST_DWithin(o.location, ST_SetSRID(ST_MakePoint(:longitude, :latitude), 4326)::geography, :metres)', {
+        longitude: filter.near.point.longitude,
+        latitude: filter.near.point.latitude,
+        metres: filter.near.radiusKm * 1000,
+      });
+    }
+    if (filter.category !== undefined) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM offer_items fi WHERE fi.offer_id = o.id AND (fi.category = :category OR starts_with(fi.category, :categoryPrefix)))',
+        { category: filter.category, categoryPrefix: `${filter.category}.` },
+      );
+    }
+    if (after !== undefined) {
+      query.andWhere('(o.created_at, o.id) < (:afterCreatedAt, :afterId)', { afterCreatedAt: after.createdAt, afterId: after.id });
+    }
+    query
+      .orderBy('o.createdAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(first + 1);
+    const rows = await query.getMany();
+    return { offers: await this.withItems(rows.slice(0, first)), hasNextPage: rows.length > first };
+  }
+
+  async findExpiryCandidates(now: Date, minDlcMarginHours: number, limit: number, afterId?: string): Promise<string[]> {
+    // A superset of what is due: the window is over, or no remaining item is anything but a DLC item
+    // whose date falls before the Paris day of (end of window + margin). An item dated that day or
+    // later certainly leaves the margin; the aggregate decides the edge cases exactly.
+    const rows: unknown = await this.manager.query(
+      `SELECT o.id FROM offers o
+        WHERE o.status IN ('PUBLISHED', 'PARTIALLY_CLAIMED')
+          AND ($4::uuid IS NULL OR o.id > $4::uuid)
+          AND (o.pickup_until <= $1 OR NOT EXISTS (
+                SELECT 1 FROM offer_items i
+                 WHERE i.offer_id = o.id AND i.remaining_kg > 0
+                   AND (i.date_kind <> 'DLC'
+                        OR i.date >= ((o.pickup_until + make_interval(hours => $2)) AT TIME ZONE 'Europe/Paris')::date)))
+        ORDER BY o.id
+        LIMIT $3`,
+      [now, Math.max(0, Math.ceil(minDlcMarginHours)), limit, afterId ?? null],
+    );
+    return (rows as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  async smallestRecipientDlcMarginHours(): Promise<number | undefined> {
+    const rows = await this.manager.query<Array<{ margin: number | null }>>('SELECT MIN(dlc_margin_hours) AS margin FROM recipient_profiles');
+    const margin = rows[0]?.margin;
+    return margin === null || margin === undefined ? undefined : Number(margin);
+  }
+
+  async claimsOfOffers(offerIds: readonly string[]): Promise<OfferClaim[]> {
+    const valid = uuidsOnly(offerIds);
+    if (valid.length === 0) return [];
+    const claims = await this.manager.getRepository(ClaimEntity).find({ where: { offerId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (claims.length === 0) return [];
+    const lines = await this.manager.getRepository(ClaimLineEntity).find({ where: { claimId: In(claims.map((claim) => claim.id)) } });
+    const linesByClaim = groupBy(lines, (line) => line.claimId);
+    return claims.map((claim) => toOfferClaim(claim, linesByClaim.get(claim.id) ?? []));
+  }
+
+  async cancelConfirmedClaims(offerId: string, reason: string, at: Date): Promise<number> {
+    if (!isUuid(offerId)) return 0;
+    const result: unknown = await this.manager.query(
+      `UPDATE claims SET status = 'CANCELLED', cancelled_at = $3, cancellation_reason = $2
+        WHERE offer_id = $1 AND status = 'CONFIRMED'
+      RETURNING id`,
+      [offerId, reason, at],
+    );
+    return returnedRows(result).length;
+  }
+
+  private async withItems(rows: readonly OfferEntity[]): Promise<VersionedOffer[]> {
+    if (rows.length === 0) return [];
+    const items = await this.manager
+      .getRepository(OfferItemEntity)
+      .find({ where: { offerId: In(rows.map((row) => row.id)) }, order: { offerId: 'ASC', position: 'ASC' } });
+    const itemsByOffer = groupBy(items, (item) => item.offerId);
+    return rows.map((row) => ({ offer: toOffer(row, itemsByOffer.get(row.id) ?? []), version: row.version, location: toGeoPoint(row.location) }));
+  }
+}
+
+function applyVisibility(query: SelectQueryBuilder<OfferEntity>, visibility: OfferVisibility): void {
+  switch (visibility.kind) {
+    case 'all':
+      return;
+    case 'member':
+      query.andWhere(
+        `(o.status IN (:...openStatuses)
+          OR o.donor_organization_id = ANY(CAST(:viewerOrganizations AS uuid[]))
+          OR EXISTS (SELECT 1 FROM claims vc WHERE vc.offer_id = o.id AND vc.recipient_organization_id = ANY(CAST(:viewerOrganizations AS uuid[]))))`,
+        { openStatuses: OPEN_OFFER_STATUSES, viewerOrganizations: uuidsOnly(visibility.organizationIds) },
+      );
+      return;
+    default: {
+      const unknown: never = visibility;
+      throw new Error(`unknown visibility ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** `query()` of an UPDATE … RETURNING gives [rows, count] in TypeORM 1.x; a SELECT gives rows. */
+function returnedRows(result: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as Array<Record<string, unknown>>;
+  }
+  return Array.isArray(result) ? (result as Array<Record<string, unknown>>) : [];
+}
+
+function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const group = groups.get(key(value));
+    if (group) group.push(value);
+    else groups.set(key(value), [value]);
+  }
+  return groups;
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Site } from '#application';
+import {
+  DateKind,
+  GeoPoint,
+  MemberRole,
+  OpeningHours,
+  OrganizationKind,
+  parseEmail,
+  parseLegalId,
+  RecipientProfile,
+  TemperatureClass,
+  type OfferItemInput,
+} from '#domain';
+import {
+  TypeOrmMembershipRepository,
+  TypeOrmOrganizationRepository,
+  TypeOrmRecipientProfileRepository,
+  TypeOrmSiteRepository,
+  TypeOrmUserRepository,
+} from '#persistence';
+import type { DataSource } from 'typeorm';
+import { gqlOk, registerUser, type TestUser } from '../graphql-http';
+import { siretFor } from '../legal-ids';
+import type { RunningApi } from '../test-stack';
+
+let sequence = 0;
+const nextNumber = (): number => 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000_000) + (sequence++ % 1000);
+
+/** A donor organisation with one member (the given role) and one site, inserted through the real repositories. */
+export interface DonorFixture {
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly site: Site;
+}
+
+export async function insertUser(dataSource: DataSource, label = 'person'): Promise<string> {
+  const id = randomUUID();
+  await new TypeOrmUserRepository(dataSource).create({
+    id,
+    email: parseEmail(`${label}-${id.slice(0, 8)}@example.fr`),
+    displayName: 'Marie Dupont',
+    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
+    platformAdmin: false,
+    createdAt: new Date(),
+  });
+  return id;
+}
+
+export async function insertDonor(
+  dataSource: DataSource,
+  options: { role?: MemberRole; location?: { latitude: number; longitude: number }; kind?: OrganizationKind } = {},
+): Promise<DonorFixture> {
+  const kind = options.kind ?? OrganizationKind.DONOR;
+  const userId = await insertUser(dataSource, 'donor');
+  const organization = await new TypeOrmOrganizationRepository(dataSource).create({
+    kind,
+    name: 'Supermarché du Centre',
+    legalId: parseLegalId(siretFor(nextNumber()), OrganizationKind.DONOR),
+    habilitationReference: null,
+  });
+  await new TypeOrmMembershipRepository(dataSource).add({ organizationId: organization.id, userId, role: options.role ?? MemberRole.STAFF });
+  const location = options.location ?? { latitude: 48.8566, longitude: 2.3522 };
+  const site = await new TypeOrmSiteRepository(dataSource).add({
+    organizationId: organization.id,
+    name: 'Magasin',
+    address: '1 rue de Rivoli, 75001 Paris',
+    location: GeoPoint.of(location.latitude, location.longitude),
+    openingHours: OpeningHours.parse([]),
+    closures: [],
+    accessInstructions: null,
+  });
+  return { organizationId: organization.id, userId, site };
+}
+
+/** A recipient with a profile declaring this DLC margin (under 48 h needs `redistributesFaster`). */
+export async function insertRecipientProfile(dataSource: DataSource, dlcMarginHours: number): Promise<string> {
+  const organization = await new TypeOrmOrganizationRepository(dataSource).create({
+    kind: OrganizationKind.RECIPIENT,
+    name: 'Épicerie solidaire',
+    legalId: parseLegalId(siretFor(nextNumber()), OrganizationKind.RECIPIENT),
+    habilitationReference: null,
+  });
+  const profile = RecipientProfile.parse({
+    acceptedCategories: ['FOOD'],
+    capacities: [{ temperature: TemperatureClass.AMBIENT, kg: 100 }],
+    serviceRadiusKm: 20,
+    dlcMarginHours,
+    redistributesFaster: dlcMarginHours < 48,
+  });
+  await new TypeOrmRecipientProfileRepository(dataSource).save(organization.id, profile, new Date());
+  return organization.id;
+}
+
+/** A plain ambient item without a date; override what a test is about. */
+export function anItem(overrides: Partial<OfferItemInput> = {}): OfferItemInput {
+  return {
+    category: 'FOOD',
+    description: 'Pâtes sèches, 500 g',
+    quantityKg: 12.5,
+    temperature: TemperatureClass.AMBIENT,
+    dateKind: DateKind.NONE,
+    ...overrides,
+  };
+}
+
+export const HOUR_MS = 3_600_000;
+
+// ——— Over GraphQL, as a client app does (e2e) ———
+
+const CREATE_ORGANIZATION = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const ADD_SITE = `mutation ($input: AddSiteInput!) { addSite(input: $input) { id } }`;
+
+export interface ApiDonor {
+  readonly admin: TestUser;
+  readonly organizationId: string;
+  readonly siteId: string;
+}
+
+/** Registers a person, who creates a donor organisation (becoming its ADMIN) and adds a site. */
+export async function registerDonor(api: RunningApi, location = { latitude: 48.8566, longitude: 2.3522 }, name = 'Supermarché du Centre'): Promise<ApiDonor> {
+  const admin = await registerUser(api, undefined, 'Claire Martin');
+  const { createOrganization } = await gqlOk<{ createOrganization: { id: string } }>(
+    api,
+    CREATE_ORGANIZATION,
+    { input: { name, kind: 'DONOR', legalId: siretFor(nextNumber()) } },
+    admin.accessToken,
+  );
+  const { addSite } = await gqlOk<{ addSite: { id: string } }>(
+    api,
+    ADD_SITE,
+    { input: { organizationId: createOrganization.id, name: 'Magasin', address: '1 rue de Rivoli, 75001 Paris', location } },
+    admin.accessToken,
+  );
+  return { admin, organizationId: createOrganization.id, siteId: addSite.id };
+}
+
+/** A CreateOfferInput item as JSON (GraphQL variables). */
+export function itemInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { category: 'FOOD.DRY.PASTA_RICE', description: 'Pâtes sèches, 500 g', quantityKg: 12.5, temperature: 'AMBIENT', dateKind: 'NONE', ...overrides };
+}
