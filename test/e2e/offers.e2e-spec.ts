@@ -264,7 +264,7 @@ describe('offers over GraphQL: create, read, list, withdraw, follow, expire (API
       expect(await count('offers')).toBe(before);
     });
 
-    it('a date that is not a real day: INVALID_DATE, before any resolver runs', async () => {
+    it('a date that is not a real day: BAD_USER_INPUT on the field, before any resolver runs', async () => {
       const before = await count('offers');
       const body = await gql(
         api,
@@ -272,7 +272,8 @@ describe('offers over GraphQL: create, read, list, withdraw, follow, expire (API
         { input: { siteId: donor.siteId, title: 'Lot', items: [itemInput({ dateKind: 'DDM', date: '2026-02-30' })], ...window() } },
         donor.admin.accessToken,
       );
-      expect(body.errors?.[0]?.extensions.code).toBe('INVALID_DATE');
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].date' });
+      expect(body.errors?.[0]?.message).toContain('Invalid date: expected a day as YYYY-MM-DD');
       expect(await count('offers')).toBe(before);
     });
 

@@ -8,12 +8,12 @@ describe('the Date scalar (YYYY-MM-DD)', () => {
     expect(DateScalar.parseLiteral({ kind: Kind.STRING, value: '2026-12-31' })).toBe('2026-12-31');
   });
 
-  it.each(['2026-02-30', '2025-02-29', '2026-3-12', '12/03/2026', '2026-03-12T00:00:00Z', '', ' 2026-03-12'])('refuses %j with INVALID_DATE', (raw) => {
-    expect(() => DateScalar.parseValue(raw)).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DATE' } }));
+  it.each(['2026-02-30', '2025-02-29', '2026-3-12', '12/03/2026', '2026-03-12T00:00:00Z', '', ' 2026-03-12'])('refuses %j', (raw) => {
+    expect(() => DateScalar.parseValue(raw)).toThrow(/Invalid date: expected a day as YYYY-MM-DD/);
   });
 
   it('refuses what is not a string', () => {
-    expect(() => DateScalar.parseValue(20260312)).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DATE' } }));
-    expect(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20260312' })).toThrow(expect.objectContaining({ extensions: { code: 'INVALID_DATE' } }));
+    expect(() => DateScalar.parseValue(20260312)).toThrow(/Invalid date/);
+    expect(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20260312' })).toThrow(/Invalid date/);
   });
 });

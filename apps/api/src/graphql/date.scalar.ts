@@ -2,8 +2,10 @@ import { isCalendarDay } from '#domain';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 function invalid(value: unknown): GraphQLError {
-  // INVALID_DATE is the domain's code for the same mistake, so clients handle one code for both.
-  return new GraphQLError(`Invalid date: expected a day as YYYY-MM-DD, got ${JSON.stringify(value)}.`, { extensions: { code: 'INVALID_DATE' } });
+  // No code of our own: Apollo reports a variable that fails coercion as BAD_USER_INPUT, and the
+  // error formatter then names the field from graphql-js's path ('items[0].date'), like every other
+  // malformed input (an unknown enum value, a string for an Int).
+  return new GraphQLError(`Invalid date: expected a day as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
 }
 
 function parseDay(value: unknown): string {
