@@ -321,6 +321,31 @@ describe('offers over GraphQL: create, read, list, withdraw, follow, expire (API
     }
   });
 
+  it('expires an offer whose window is over when the worker runs the sweep, and tells its followers', async () => {
+    const offer = await create({ pickupFrom: new Date(Date.now() - HOUR).toISOString(), pickupUntil: new Date(Date.now() + 1500).toISOString() });
+    await markPublished(offer.id);
+    const client = wsClient(api.wsUrl, { authorization: `Bearer ${donor.admin.accessToken}` });
+    const queue = new Queue('offers', {
+      connection: redisOptions(services.config.redisUrl, 'worker') as ConnectionOptions,
+      prefix: services.config.queuePrefix,
+    });
+    try {
+      const changed = firstEvent<{ offerChanged: { id: string; status: string } }>(client, OFFER_CHANGED, { offerId: offer.id });
+      await waitForSubscribers(services.config, 'offers.changed', 1);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      // The tick the schedule would produce, without waiting for the minute.
+      await queue.add('offers.expire-due', {});
+      expect((await changed).offerChanged).toEqual({ id: offer.id, status: 'EXPIRED', withdrawalReason: null });
+      const [row] = await services.dataSource.query<Array<{ status: string; expiry_reason: string }>>(
+        'SELECT status, expiry_reason FROM offers WHERE id = $1',
+        [offer.id],
+      );
+      expect(row).toEqual({ status: 'EXPIRED', expiry_reason: 'WINDOW_OVER' });
+    } finally {
+      await Promise.all([client.dispose(), queue.close()]);
+    }
+  });
+
   it('keeps one expiry schedule in Redis for all workers: every minute, the offers.expire-due job', async () => {
     await worker.get(RecurringJobsRegistrar).registered();
     const second = await startWorker(services.config);
