@@ -15,6 +15,8 @@ import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OffersModule } from './offers/offers.module';
 import { SystemModule } from './system/system.module';
+import { AllocationModule } from './allocation/allocation.module';
+import { MapModule } from './map/map.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         SystemModule,
         AccountsModule,
         OrganizationsModule,
+        AllocationModule,
+        MapModule,
         OffersModule,
       ],
       providers: [

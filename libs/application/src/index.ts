@@ -13,3 +13,5 @@ export * from './ports/job-outbox.port';
 export * from './outbox/dispatch-outbox.use-case';
 export * from './offers/index';
 export * from './matching/index';
+export * from './allocation/index';
+export * from './map/index';

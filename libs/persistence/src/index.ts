@@ -5,3 +5,5 @@ export * from './accounts/index';
 export * from './organizations/index';
 export * from './offers/index';
 export * from './matching/index';
+export * from './allocation/index';
+export * from './map/index';

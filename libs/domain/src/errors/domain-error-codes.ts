@@ -105,6 +105,12 @@ export const DOMAIN_ERROR_CODES = [
   'OFFER_NOT_DUE_TO_EXPIRE',
   // Offers: only a donor organisation posts offers.
   'NOT_A_DONOR',
+  // Batch allocation (a coordinator's proposal) and the live map feed.
+  'RECIPIENT_PROFILE_MISSING',
+  'ALLOCATION_TOO_LARGE',
+  'INVALID_BBOX',
+  'BBOX_TOO_LARGE',
+  'UNKNOWN_MAP_LAYER',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

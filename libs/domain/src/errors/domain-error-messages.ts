@@ -321,6 +321,26 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Seule une organisation donatrice peut proposer des dons.',
     en: 'Only a donor organisation can post offers.',
   },
+  RECIPIENT_PROFILE_MISSING: {
+    fr: 'Cette organisation n’a pas encore déclaré son profil de bénéficiaire (zone desservie, stockage).',
+    en: 'This organisation has not declared its recipient profile yet (service area, storage).',
+  },
+  ALLOCATION_TOO_LARGE: {
+    fr: 'Trop de données pour une seule proposition ({items} articles, {recipients} bénéficiaires ; au plus {maxItems} et {maxRecipients}). Réduisez la zone ou choisissez un autre jour.',
+    en: 'Too much for one proposal ({items} items, {recipients} recipients; at most {maxItems} and {maxRecipients}). Narrow the area or pick another day.',
+  },
+  INVALID_BBOX: {
+    fr: 'Zone invalide : indiquez bbox=ouest,sud,est,nord en degrés (longitude entre -180 et 180, latitude entre -90 et 90, min < max).',
+    en: 'Invalid area: give bbox=west,south,east,north in degrees (longitude within -180..180, latitude within -90..90, min < max).',
+  },
+  BBOX_TOO_LARGE: {
+    fr: 'Zone trop grande : au plus {maxDegrees}° de côté. Rapprochez la carte.',
+    en: 'Area too large: at most {maxDegrees}° on each side. Zoom in.',
+  },
+  UNKNOWN_MAP_LAYER: {
+    fr: 'Couche inconnue : {value}. Couches possibles : {allowed}.',
+    en: 'Unknown layer: {value}. Possible layers: {allowed}.',
+  },
 };
 
 export type DomainMessageLanguage = keyof DomainErrorMessage;

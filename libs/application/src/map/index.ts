@@ -1,0 +1,3 @@
+export * from './bounding-box';
+export * from './map-feature-source.port';
+export * from './get-map-features.query';

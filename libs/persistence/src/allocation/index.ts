@@ -1,0 +1,3 @@
+export * from './allocation-persistence.module';
+export * from './allocation-candidate.repository';
+export * from './allocation.sql';
