@@ -111,6 +111,9 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
       other: NOBODY,
       variables: (f, t) => ({ input: { organizationId: organizationOf(f, t), acceptedCategories: ['FOOD'], capacities: [], serviceRadiusKm: 10 } }),
     },
+    // Membership is checked once the offer is loaded (PublishOffer); an unknown id is NOT_FOUND for anyone
+    // signed in. FORBIDDEN for another organisation's offer is covered by broadcast.e2e-spec.
+    publishOffer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
   },
   Subscription: {
     // Whoever may read the offer (GetOffers): an unknown one is NOT_FOUND; a draft of another organisation too (offers.e2e-spec).

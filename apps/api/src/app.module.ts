@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OffersModule } from './offers/offers.module';
+import { PublishOfferModule } from './offers/publish-offer.module';
 import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AllocationModule,
         MapModule,
         OffersModule,
+        PublishOfferModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

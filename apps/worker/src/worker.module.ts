@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatJobHandler } from './handlers/heartbeat.job-handler';
 import { ExpireDueOffersJobHandler } from './handlers/expire-due-offers.job-handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 
 const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler];
 const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier];
@@ -22,6 +23,7 @@ export class WorkerModule {
         PersistenceModule,
         JobsModule.forWorker(),
         OffersPersistenceModule,
+        NotificationsWorkerModule,
       ],
       providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };

@@ -13,5 +13,7 @@ export * from './ports/job-outbox.port';
 export * from './outbox/dispatch-outbox.use-case';
 export * from './offers/index';
 export * from './matching/index';
+export * from './notifications/index';
+export * from './offers/publish-offer.use-case';
 export * from './allocation/index';
 export * from './map/index';

@@ -16,13 +16,20 @@ describe('loadConfig', () => {
   });
 
   it('reads the mail relay and the broadcast cascade settings', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'Glane <hello@glane.example>', BROADCAST_CIRCLE_SIZE: '3', BROADCAST_WAIT_SECONDS: '2' });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      MAIL_FROM: 'Glane <hello@glane.example>',
+      BROADCAST_CIRCLE_SIZE: '3',
+      BROADCAST_WAIT_SECONDS: '2',
+    });
     expect(config.mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example:465', from: 'Glane <hello@glane.example>' });
     expect(config.broadcast).toEqual({ circleSize: 3, waitSeconds: 2 });
   });
 
   it('refuses a mail relay that is not an SMTP URL and an empty broadcast circle', () => {
-    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', BROADCAST_CIRCLE_SIZE: '0' })).toThrow(/SMTP_URL[\s\S]*BROADCAST_CIRCLE_SIZE|BROADCAST_CIRCLE_SIZE[\s\S]*SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', BROADCAST_CIRCLE_SIZE: '0' })).toThrow(
+      /SMTP_URL[\s\S]*BROADCAST_CIRCLE_SIZE|BROADCAST_CIRCLE_SIZE[\s\S]*SMTP_URL/,
+    );
   });
 
   it('reads typed values from the environment', () => {

@@ -9,3 +9,5 @@ export * from './worker/job-handler';
 export * from './worker/job-handler-registry';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/redis-login-rate-limiter';
+export * from './mail/mail.module';
+export * from './mail/smtp-mailer';

@@ -14,8 +14,9 @@ import { JobHandlerRegistry } from './worker/job-handler-registry';
 import { SystemQueueProcessor } from './worker/system-queue.processor';
 import { OffersQueueProcessor } from './worker/offers-queue.processor';
 import { RecurringJobsRegistrar } from './queues/recurring-jobs';
+import { NotificationsQueueProcessor } from './worker/notifications-queue.processor';
 
-const PROCESSORS = [SystemQueueProcessor, OffersQueueProcessor];
+const PROCESSORS = [SystemQueueProcessor, OffersQueueProcessor, NotificationsQueueProcessor];
 
 function bullRoot(role: RedisRole): DynamicModule {
   return BullModule.forRootAsync({

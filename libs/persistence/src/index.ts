@@ -3,6 +3,7 @@ export * from './database-connector.service';
 export * from './persistence.module';
 export * from './accounts/index';
 export * from './organizations/index';
+export * from './notifications/index';
 export * from './offers/index';
 export * from './matching/index';
 export * from './allocation/index';

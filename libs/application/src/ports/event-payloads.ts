@@ -1,9 +1,13 @@
+import type { OfferMatchNotice } from './job-payloads';
+
 /**
  * Events published to live subscribers (GraphQL subscriptions), across every API instance. Each
  * topic names the payload it carries; resolvers filter them per subscriber.
  */
 export interface EventPayloads {
   'system.heartbeat': { requestId: string; requestedAt: string; processedAt: string; processedBy: string };
+  /** A recipient was just told of an offer by the broadcast cascade (offerMatched subscription). */
+  'offers.matched': OfferMatchNotice;
   /** An offer's status or claims changed (after commit); subscribers reload it. */
   'offers.changed': { offerId: string };
 }

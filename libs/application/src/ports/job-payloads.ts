@@ -8,11 +8,31 @@ export interface JobPayloads {
   'system.heartbeat': { requestId: string; requestedAt: string };
   /** The scheduled sweep (every minute) that expires offers whose window is over or whose DLC leaves no margin. */
   'offers.expire-due': Record<string, never>;
+  /** One circle of an offer's broadcast cascade (1 = the best few, 3 = every eligible recipient). */
+  'offers.broadcast': { offerId: string; circle: number };
+  /** The e-mail telling one recipient's members of an offer matched for it, with the match as it was ranked. */
+  'notifications.offer-email': OfferMatchNotice;
+}
+
+/** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
+export interface OfferMatchNotice {
+  offerId: string;
+  recipientOrganizationId: string;
+  /** The recipient's site the match was measured to. */
+  siteId: string;
+  distanceKm: number;
+  score: number;
+  /** 1 for the best match when its circle ran. */
+  rank: number;
+  /** Kg of the offer the recipient could take within its free storage that day. */
+  absorbableKg: number;
+  circle: number;
+  reasons: { code: string; fr: string; en: string }[];
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES = ['system.heartbeat', 'offers.expire-due'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['system.heartbeat', 'offers.expire-due', 'offers.broadcast', 'notifications.offer-email'] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.
 type MissingJobName = Exclude<JobName, (typeof JOB_NAMES)[number]>;

@@ -20,4 +20,8 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'system.heartbeat': { queue: 'system', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
   // A failed sweep is not retried: the next one, a minute later, does the same work.
   'offers.expire-due': { queue: 'offers', options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+  // A circle that fails is retried; offer_notifications keeps a retry from telling anyone twice.
+  'offers.broadcast': { queue: 'notifications' },
+  // An SMTP relay can be down for a while: more, slower retries (up to about an hour in all).
+  'notifications.offer-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
 };

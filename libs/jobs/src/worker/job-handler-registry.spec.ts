@@ -1,8 +1,11 @@
+import { JOB_NAMES } from '#application';
 import { assertOneHandlerPerJob, JobRegistryError } from './job-handler-registry';
+
+const oneHandlerEach = (): Map<string, string[]> => new Map(JOB_NAMES.map((name) => [name, [`${name}Handler`]]));
 
 describe('the job registry check at worker start-up', () => {
   it('accepts exactly one handler per job name', () => {
-    expect(() => assertOneHandlerPerJob(new Map([['system.heartbeat', ['HeartbeatHandler']]]))).not.toThrow();
+    expect(() => assertOneHandlerPerJob(oneHandlerEach())).not.toThrow();
   });
 
   it('refuses a job that nobody handles', () => {

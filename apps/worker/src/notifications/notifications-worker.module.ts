@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendOfferEmail, SystemClock } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { MailModule } from '#jobs';
+import { MatchingPersistenceModule, NotificationsPersistenceModule, OffersPersistenceModule, OrganizationsPersistenceModule } from '#persistence';
+import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
+import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
+
+/** The broadcast cascade and its e-mails: the use cases, their adapters and the two job handlers. */
+@Module({
+  imports: [OffersPersistenceModule, MatchingPersistenceModule, OrganizationsPersistenceModule, NotificationsPersistenceModule, MailModule],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    {
+      provide: NotificationSettings,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): NotificationSettings => ({
+        circleSize: config.broadcast.circleSize,
+        circleWaitMs: config.broadcast.waitSeconds * 1000,
+        publicUrl: config.publicUrl,
+      }),
+    },
+    Authorizer,
+    FindOfferMatches,
+    BroadcastOffer,
+    SendOfferEmail,
+    BroadcastOfferJobHandler,
+    OfferEmailJobHandler,
+  ],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,325 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { addCalendarDays, parisDayOf } from '#domain';
+import { redisOptions } from '#jobs';
+import { Queue, type ConnectionOptions } from 'bullmq';
+import type { Client } from 'graphql-ws';
+import { insertBroadcastRecipient, type BroadcastRecipient } from '../support/factories/broadcast.factory';
+import { insertOffer, KM_PER_DEGREE_LATITUDE } from '../support/factories/matching.factory';
+import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http';
+import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
+import { siretFor } from '../support/legal-ids';
+import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server';
+import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+
+const WAIT_SECONDS = 3;
+const CIRCLE_SIZE = 8;
+const ELIGIBLE = 20;
+const DONOR_SITE = { latitude: 45.75, longitude: 4.85 };
+
+const CREATE_ORGANIZATION = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const ADD_SITE = `mutation ($input: AddSiteInput!) { addSite(input: $input) { id } }`;
+const CREATE_OFFER = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id status } }`;
+const PUBLISH = `mutation ($id: ID!) { publishOffer(id: $id) { id status } }`;
+const OFFER_MATCHES = `query ($offerId: ID!) { offerMatches(offerId: $offerId, first: 50) { recipient { id } score } }`;
+const OFFER_MATCHED = `subscription ($organizationId: ID!) {
+  offerMatched(organizationId: $organizationId) { offer { id title status } recipient { id name } site { id } distanceKm score reasons }
+}`;
+
+interface MatchedEvent {
+  offer: { id: string; title: string; status: string };
+  recipient: { id: string; name: string };
+  site: { id: string };
+  distanceKm: number;
+  score: number;
+  reasons: string[];
+}
+
+interface Received {
+  readonly organizationId: string;
+  readonly event: MatchedEvent;
+  readonly at: number;
+}
+
+/** Every offerMatched event of many organisations, over one WebSocket, in arrival order. */
+function followOrganizations(client: Client, organizationIds: readonly string[]): { received: Received[]; errors: unknown[]; stop: () => void } {
+  const received: Received[] = [];
+  const errors: unknown[] = [];
+  const stops = organizationIds.map((organizationId) =>
+    client.subscribe<{ offerMatched: MatchedEvent }>(
+      { query: OFFER_MATCHED, variables: { organizationId } },
+      {
+        next: (result) => {
+          if (result.errors) errors.push(result.errors);
+          else if (result.data) received.push({ organizationId, event: result.data.offerMatched, at: Date.now() });
+        },
+        error: (error) => errors.push(error),
+        complete: () => undefined,
+      },
+    ),
+  );
+  return { received, errors, stop: () => stops.forEach((stop) => stop()) };
+}
+
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('publishing an offer and its broadcast cascade, end to end (API, worker, PostgreSQL, Redis, SMTP)', () => {
+  let smtp: SmtpTestServer;
+  let services: TestServices;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let donorAdmin: TestUser;
+  let watcher: TestUser;
+  let outsider: TestUser;
+  let donorOrganizationId: string;
+  let donorSiteId: string;
+  let eligible: BroadcastRecipient[];
+  let ineligible: Record<'tooFar' | 'noCapacity' | 'wrongCategory' | 'unverified', BroadcastRecipient>;
+
+  const draftOffer = async (title: string): Promise<string> => {
+    const now = Date.now();
+    const { createOffer } = await gqlOk<{ createOffer: { id: string; status: string } }>(
+      api,
+      CREATE_OFFER,
+      {
+        input: {
+          siteId: donorSiteId,
+          title,
+          items: [
+            {
+              category: 'FOOD.DAIRY',
+              description: 'Yaourts nature, 4 × 125 g',
+              quantityKg: 40,
+              temperature: 'CHILLED',
+              dateKind: 'DLC',
+              date: addCalendarDays(parisDayOf(new Date(now)), 7),
+            },
+          ],
+          pickupFrom: new Date(now + 3600_000).toISOString(),
+          pickupUntil: new Date(now + 6 * 3600_000).toISOString(),
+        },
+      },
+      donorAdmin.accessToken,
+    );
+    expect(createOffer.status).toBe('DRAFT');
+    return createOffer.id;
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpTestServer();
+    services = await provideTestServices({
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'http://glane.test',
+      BROADCAST_CIRCLE_SIZE: String(CIRCLE_SIZE),
+      BROADCAST_WAIT_SECONDS: String(WAIT_SECONDS),
+    });
+    [api, worker] = await Promise.all([startApi(services.config), startWorker(services.config)]);
+    [donorAdmin, watcher, outsider] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
+
+    const { createOrganization } = await gqlOk<{ createOrganization: { id: string } }>(
+      api,
+      CREATE_ORGANIZATION,
+      { input: { name: 'Primeur des Halles', kind: 'DONOR', legalId: siretFor(Math.floor(Math.random() * 1e12)) } },
+      donorAdmin.accessToken,
+    );
+    donorOrganizationId = createOrganization.id;
+    const { addSite } = await gqlOk<{ addSite: { id: string } }>(
+      api,
+      ADD_SITE,
+      { input: { organizationId: donorOrganizationId, name: 'Halles Paul Bocuse', address: '102 cours Lafayette, 69003 Lyon', location: DONOR_SITE } },
+      donorAdmin.accessToken,
+    );
+    donorSiteId = addSite.id;
+
+    const ds = services.dataSource;
+    const north = (km: number) => ({ latitude: DONOR_SITE.latitude + km / KM_PER_DEGREE_LATITUDE, longitude: DONOR_SITE.longitude });
+    const profile = { acceptedCategories: ['FOOD'], chilledKg: 200, serviceRadiusKm: 30 };
+    eligible = [];
+    for (let i = 1; i <= ELIGIBLE; i++) {
+      eligible.push(await insertBroadcastRecipient(ds, `e${i}`, north(i), { ...profile, peoplePerWeek: 50 + 10 * i }, { watcherUserId: watcher.id }));
+    }
+    ineligible = {
+      tooFar: await insertBroadcastRecipient(ds, 'far', north(45), profile, { watcherUserId: watcher.id }),
+      noCapacity: await insertBroadcastRecipient(ds, 'full', north(2), { ...profile, chilledKg: 0 }, { watcherUserId: watcher.id }),
+      wrongCategory: await insertBroadcastRecipient(ds, 'hygiene', north(2), { ...profile, acceptedCategories: ['NON_FOOD'] }, { watcherUserId: watcher.id }),
+      unverified: await insertBroadcastRecipient(ds, 'unverified', north(1), profile, { verified: false, watcherUserId: watcher.id }),
+    };
+  }, 60000);
+
+  afterAll(async () => {
+    await Promise.all([api?.app.close(), worker?.close()]);
+    await services?.release();
+    await smtp?.close();
+  });
+
+  it('tells the best 8 at once, the next 8 after the wait while nobody claims, then every other eligible recipient, by subscription and e-mail with reasons; never the ineligible', async () => {
+    const offerId = await draftOffer('Yaourts et fromages frais');
+    const { offerMatches } = await gqlOk<{ offerMatches: { recipient: { id: string }; score: number }[] }>(
+      api,
+      OFFER_MATCHES,
+      { offerId },
+      donorAdmin.accessToken,
+    );
+    const ranked = offerMatches.map((match) => match.recipient.id);
+    expect(new Set(ranked)).toEqual(new Set(eligible.map((recipient) => recipient.organizationId)));
+
+    const client = wsClient(api.wsUrl, { authorization: `Bearer ${watcher.accessToken}` });
+    const everyone = [...eligible, ...Object.values(ineligible)];
+    const feed = followOrganizations(
+      client,
+      everyone.map((recipient) => recipient.organizationId),
+    );
+    try {
+      await waitForSubscribers(services.config, 'offers.matched', 1);
+      await sleep(300);
+
+      const published = await gqlOk<{ publishOffer: { id: string; status: string } }>(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
+      expect(published.publishOffer).toEqual({ id: offerId, status: 'PUBLISHED' });
+      const publishedAt = Date.now();
+
+      // Circle 1: the best 8, well before the wait is over.
+      await until(() => feed.received.length >= CIRCLE_SIZE, (WAIT_SECONDS - 0.5) * 1000, 'the first circle');
+      const first = feed.received.slice(0, CIRCLE_SIZE);
+      expect(new Set(first.map((r) => r.organizationId))).toEqual(new Set(ranked.slice(0, CIRCLE_SIZE)));
+      for (const { organizationId, event } of first) {
+        expect(event.offer).toEqual({ id: offerId, title: 'Yaourts et fromages frais', status: 'PUBLISHED' });
+        expect(event.recipient.id).toBe(organizationId);
+        expect(event.site.id).toBe(everyone.find((r) => r.organizationId === organizationId)?.siteId);
+        expect(event.distanceKm).toBeGreaterThan(0);
+        expect(event.reasons.length).toBeGreaterThan(0);
+      }
+
+      // Circle 2: the next 8, once the wait is over, since nobody claimed.
+      await until(() => feed.received.length >= 2 * CIRCLE_SIZE, (WAIT_SECONDS + 8) * 1000, 'the second circle');
+      const second = feed.received.slice(CIRCLE_SIZE, 2 * CIRCLE_SIZE);
+      expect(new Set(second.map((r) => r.organizationId))).toEqual(new Set(ranked.slice(CIRCLE_SIZE, 2 * CIRCLE_SIZE)));
+      expect(Math.min(...second.map((r) => r.at)) - publishedAt).toBeGreaterThanOrEqual((WAIT_SECONDS - 0.5) * 1000);
+
+      // Circle 3: everyone eligible not told yet.
+      await until(() => feed.received.length >= ELIGIBLE, (WAIT_SECONDS + 8) * 1000, 'the last circle');
+      expect(new Set(feed.received.slice(2 * CIRCLE_SIZE).map((r) => r.organizationId))).toEqual(new Set(ranked.slice(2 * CIRCLE_SIZE)));
+
+      // One e-mail per eligible recipient, to its admins and staff, French then English, with the reasons.
+      const mails = await smtp.waitFor((messages) => messages.length >= ELIGIBLE, 15000);
+      await sleep(WAIT_SECONDS * 1000 + 1000);
+      expect(feed.errors).toEqual([]);
+      expect(feed.received).toHaveLength(ELIGIBLE);
+      expect(new Set(feed.received.map((r) => r.organizationId)).size).toBe(ELIGIBLE);
+      expect(mails).toHaveLength(ELIGIBLE);
+      for (const recipient of eligible) {
+        const mail = mails.find((m: ReceivedMail) => m.to.includes(recipient.staffEmail));
+        expect(mail).toBeDefined();
+        expect([...(mail?.to ?? [])].sort()).toEqual([recipient.staffEmail, watcher.email].sort());
+        expect(mail?.subject).toContain('Yaourts et fromages frais');
+        const text = mail?.text ?? '';
+        expect(text).toContain(recipient.name);
+        expect(text).toContain('Primeur des Halles');
+        expect(text).toContain('Halles Paul Bocuse');
+        expect(text).toContain(`http://glane.test/offers/${offerId}`);
+        expect(text.indexOf('Pourquoi cette offre vous correspond')).toBeLessThan(text.indexOf('Why it matches'));
+        expect(text).toMatch(/Pourquoi cette offre vous correspond :\n- .+/);
+        expect(text).toMatch(/Why it matches:\n- .+/);
+        expect(mail?.html).toContain(`href="http://glane.test/offers/${offerId}"`);
+      }
+      for (const recipient of Object.values(ineligible)) {
+        expect(mails.some((m) => m.to.includes(recipient.staffEmail))).toBe(false);
+        expect(feed.received.some((r) => r.organizationId === recipient.organizationId)).toBe(false);
+      }
+
+      const circles: { circle: number; count: number }[] = await services.dataSource.query(
+        'SELECT circle, count(*)::int AS count FROM offer_notifications WHERE offer_id = $1 GROUP BY circle ORDER BY circle',
+        [offerId],
+      );
+      expect(circles).toEqual([
+        { circle: 1, count: 8 },
+        { circle: 2, count: 8 },
+        { circle: 3, count: 4 },
+      ]);
+      const unsent: { count: number }[] = await services.dataSource.query(
+        'SELECT count(*)::int AS count FROM offer_notifications WHERE offer_id = $1 AND email_sent_at IS NULL',
+        [offerId],
+      );
+      expect(unsent[0]?.count).toBe(0);
+
+      // Idempotency: the same circles and an e-mail job run again (as a retry or a duplicate would).
+      const queue = new Queue('notifications', {
+        connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
+        prefix: services.config.queuePrefix,
+      });
+      try {
+        const told = eligible[0]?.organizationId ?? '';
+        const jobs = await Promise.all([
+          queue.add('offers.broadcast', { offerId, circle: 1 }, { jobId: `again-${offerId}-1` }),
+          queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${offerId}-3` }),
+          queue.add(
+            'notifications.offer-email',
+            { offerId, recipientOrganizationId: told, siteId: eligible[0]?.siteId ?? '', distanceKm: 1, score: 1, rank: 1, absorbableKg: 40, circle: 1, reasons: [] },
+            { jobId: `again-email-${offerId}` },
+          ),
+        ]);
+        for (const job of jobs) {
+          const id = job.id ?? '';
+          const deadline = Date.now() + 10000;
+          while ((await queue.getJobState(id)) !== 'completed') {
+            if (Date.now() > deadline) throw new Error(`job ${id} did not complete: ${await queue.getJobState(id)}`);
+            await sleep(50);
+          }
+        }
+        await sleep(500);
+        expect(feed.received).toHaveLength(ELIGIBLE);
+        expect(smtp.messages).toHaveLength(ELIGIBLE);
+        const total: { count: number }[] = await services.dataSource.query('SELECT count(*)::int AS count FROM offer_notifications WHERE offer_id = $1', [
+          offerId,
+        ]);
+        expect(total[0]?.count).toBe(ELIGIBLE);
+      } finally {
+        await queue.close();
+      }
+    } finally {
+      feed.stop();
+      await client.dispose();
+    }
+  }, 60000);
+
+  it('refuses a publish by someone who is not the donor’s admin or staff, and by nobody at all', async () => {
+    const offerId = await draftOffer('Fromages affinés');
+    const forbidden = await gql(api, PUBLISH, { id: offerId }, outsider.accessToken);
+    expect(forbidden.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const anonymous = await gql(api, PUBLISH, { id: offerId });
+    expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const rows: { status: string }[] = await services.dataSource.query('SELECT status FROM offers WHERE id = $1', [offerId]);
+    expect(rows[0]?.status).toBe('DRAFT');
+  });
+
+  it('refuses to publish an offer whose DLC has passed since it was drafted, naming the item, and changes nothing', async () => {
+    const now = Date.now();
+    const { offerId } = await insertOffer(services.dataSource, {
+      donorOrganizationId,
+      siteId: donorSiteId,
+      ...DONOR_SITE,
+      status: 'DRAFT',
+      pickupFrom: new Date(now + 3600_000),
+      pickupUntil: new Date(now + 5 * 3600_000),
+      items: [
+        { category: 'FOOD.DRY', kg: 5, dateKind: 'NONE' },
+        { category: 'FOOD.DAIRY', kg: 10, temperature: 'CHILLED', dateKind: 'DLC', date: addCalendarDays(parisDayOf(new Date(now)), -1) },
+      ],
+    });
+    const refused = await gql(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'DLC_EXPIRED', field: 'items.1.date' });
+    const rows: { status: string; version: number }[] = await services.dataSource.query('SELECT status, version FROM offers WHERE id = $1', [offerId]);
+    expect(rows[0]).toEqual({ status: 'DRAFT', version: 1 });
+    const outbox: { count: number }[] = await services.dataSource.query(
+      "SELECT count(*)::int AS count FROM outbox_jobs WHERE name = 'offers.broadcast' AND payload->>'offerId' = $1",
+      [offerId],
+    );
+    expect(outbox[0]?.count).toBe(0);
+  });
+});
