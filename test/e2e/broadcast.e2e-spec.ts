@@ -260,7 +260,17 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
           queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${offerId}-3` }),
           queue.add(
             'notifications.offer-email',
-            { offerId, recipientOrganizationId: told, siteId: eligible[0]?.siteId ?? '', distanceKm: 1, score: 1, rank: 1, absorbableKg: 40, circle: 1, reasons: [] },
+            {
+              offerId,
+              recipientOrganizationId: told,
+              siteId: eligible[0]?.siteId ?? '',
+              distanceKm: 1,
+              score: 1,
+              rank: 1,
+              absorbableKg: 40,
+              circle: 1,
+              reasons: [],
+            },
             { jobId: `again-email-${offerId}` },
           ),
         ]);
@@ -287,6 +297,22 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       await client.dispose();
     }
   }, 60000);
+
+  it('stops the cascade once part of the offer is claimed: the next circle tells nobody', async () => {
+    const offerId = await draftOffer('Beurre doux');
+    const before = smtp.messages.length;
+    await gqlOk(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
+    await smtp.waitFor((messages) => messages.length >= before + CIRCLE_SIZE, 10000);
+    // What a claim does to the offer (claimOffer belongs to the claims work), written directly.
+    await services.dataSource.query("UPDATE offers SET status = 'PARTIALLY_CLAIMED', remaining_kg = remaining_kg - 10 WHERE id = $1", [offerId]);
+    await sleep((WAIT_SECONDS + 3) * 1000);
+    const circles: { circle: number; count: number }[] = await services.dataSource.query(
+      'SELECT circle, count(*)::int AS count FROM offer_notifications WHERE offer_id = $1 GROUP BY circle ORDER BY circle',
+      [offerId],
+    );
+    expect(circles).toEqual([{ circle: 1, count: CIRCLE_SIZE }]);
+    expect(smtp.messages).toHaveLength(before + CIRCLE_SIZE);
+  });
 
   it('refuses a publish by someone who is not the donor’s admin or staff, and by nobody at all', async () => {
     const offerId = await draftOffer('Fromages affinés');
