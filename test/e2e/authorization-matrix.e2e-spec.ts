@@ -60,6 +60,11 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // unknown id is null. Who sees which offer is covered by offers.e2e-spec.
     offer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
     offers: { own: SIGNED_IN },
+    // Membership is checked once the offer is loaded (FindOfferMatches): an unknown id is NOT_FOUND for anyone signed
+    // in; another organisation's offer is FORBIDDEN (matching.e2e-spec).
+    offerMatches: { own: SIGNED_IN, variables: () => ({ offerId: randomUUID() }) },
+    // Those who claim for the recipient; organisation A has no profile yet, so allowed calls get an empty page.
+    claimableOffers: { own: ['ADMIN', 'STAFF'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
   },
   Mutation: {
     // The site names the donor (CreateOffer): a site that is nobody's is FORBIDDEN for everyone signed in. Its

@@ -69,8 +69,7 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
   }
 
   const north = (latitude: number, km: number): number => latitude + km / KM_PER_DEGREE_LATITUDE;
-  const matchedIds = async (offerId: string): Promise<string[]> =>
-    (await offerMatches.rankedMatches(offerId)).map((match) => match.recipientOrganizationId);
+  const matchedIds = async (offerId: string): Promise<string[]> => (await offerMatches.rankedMatches(offerId)).map((match) => match.recipientOrganizationId);
 
   it('keeps a recipient 48 km away with a 50 km radius and leaves out one 52 km away with the same radius', async () => {
     const offer = await anOffer([{ category: 'FOOD.DRY.CANNED', kg: 40 }]);
@@ -98,8 +97,19 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
     const otherDay = await insertRecipient(services.dataSource, { latitude: north(offer.latitude, 7), longitude: offer.longitude }, { chilledKg: 100 });
     const line = (kg: number) => [{ itemId: earlier.itemIds[0] ?? '', kg, temperature: 'CHILLED' as const }];
     await insertClaim(services.dataSource, { offerId: earlier.offerId, recipientOrganizationId: full.organizationId, pickupDay: PICKUP_DAY, lines: line(100) });
-    await insertClaim(services.dataSource, { offerId: earlier.offerId, recipientOrganizationId: freeAgain.organizationId, pickupDay: PICKUP_DAY, status: 'CANCELLED', lines: line(100) });
-    await insertClaim(services.dataSource, { offerId: earlier.offerId, recipientOrganizationId: otherDay.organizationId, pickupDay: '2026-11-24', lines: line(100) });
+    await insertClaim(services.dataSource, {
+      offerId: earlier.offerId,
+      recipientOrganizationId: freeAgain.organizationId,
+      pickupDay: PICKUP_DAY,
+      status: 'CANCELLED',
+      lines: line(100),
+    });
+    await insertClaim(services.dataSource, {
+      offerId: earlier.offerId,
+      recipientOrganizationId: otherDay.organizationId,
+      pickupDay: '2026-11-24',
+      lines: line(100),
+    });
 
     const ids = await matchedIds(offer.offerId);
     expect(ids).not.toContain(full.organizationId);
@@ -144,10 +154,26 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
 
   it('follows the category hierarchy: accepting FOOD.DAIRY takes cheese, accepting FOOD.MEAT does not', async () => {
     const offer = await anOffer([{ category: 'FOOD.DAIRY.CHEESE', kg: 12, temperature: 'CHILLED', dateKind: 'DDM', date: '2026-12-31' }]);
-    const dairy = await insertRecipient(services.dataSource, { latitude: north(offer.latitude, 2), longitude: offer.longitude }, { acceptedCategories: ['FOOD.DAIRY'] });
-    const cheeseOnly = await insertRecipient(services.dataSource, { latitude: north(offer.latitude, 3), longitude: offer.longitude }, { acceptedCategories: ['FOOD.DAIRY.CHEESE'] });
-    const meat = await insertRecipient(services.dataSource, { latitude: north(offer.latitude, 4), longitude: offer.longitude }, { acceptedCategories: ['FOOD.MEAT'] });
-    const yogurt = await insertRecipient(services.dataSource, { latitude: north(offer.latitude, 5), longitude: offer.longitude }, { acceptedCategories: ['FOOD.DAIRY.YOGURT'] });
+    const dairy = await insertRecipient(
+      services.dataSource,
+      { latitude: north(offer.latitude, 2), longitude: offer.longitude },
+      { acceptedCategories: ['FOOD.DAIRY'] },
+    );
+    const cheeseOnly = await insertRecipient(
+      services.dataSource,
+      { latitude: north(offer.latitude, 3), longitude: offer.longitude },
+      { acceptedCategories: ['FOOD.DAIRY.CHEESE'] },
+    );
+    const meat = await insertRecipient(
+      services.dataSource,
+      { latitude: north(offer.latitude, 4), longitude: offer.longitude },
+      { acceptedCategories: ['FOOD.MEAT'] },
+    );
+    const yogurt = await insertRecipient(
+      services.dataSource,
+      { latitude: north(offer.latitude, 5), longitude: offer.longitude },
+      { acceptedCategories: ['FOOD.DAIRY.YOGURT'] },
+    );
 
     const ids = await matchedIds(offer.offerId);
     expect(ids).toEqual(expect.arrayContaining([dairy.organizationId, cheeseOnly.organizationId]));
@@ -208,7 +234,10 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
         'Staff',
         'x',
       ]);
-      await services.dataSource.query("INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'STAFF')", [recipient.organizationId, actor.userId]);
+      await services.dataSource.query("INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, 'STAFF')", [
+        recipient.organizationId,
+        actor.userId,
+      ]);
 
       const all = await claimable.execute({ actor, organizationId: recipient.organizationId });
       expect(all.edges.map((edge) => edge.node.offerId)).toEqual([nearest.offerId, middle.offerId, farthest.offerId]);

@@ -18,6 +18,7 @@ import { PublishOfferModule } from './offers/publish-offer.module';
 import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
+import { MatchingModule } from './matching/matching.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         MapModule,
         OffersModule,
         PublishOfferModule,
+        MatchingModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -25,10 +25,13 @@ export const ALWAYS_OPEN = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, in
 export async function insertOrganization(ds: DataSource, kind: 'DONOR' | 'RECIPIENT', options: { verified?: boolean; name?: string } = {}): Promise<string> {
   const id = randomUUID();
   legalIdCounter += 1;
-  await ds.query(
-    `INSERT INTO organizations (id, kind, name, legal_id, legal_id_kind, verified_at) VALUES ($1, $2, $3, $4, 'SIRET', $5)`,
-    [id, kind, options.name ?? `${kind.toLowerCase()} ${id.slice(0, 6)}`, siretFor(legalIdCounter), options.verified === false ? null : new Date()],
-  );
+  await ds.query(`INSERT INTO organizations (id, kind, name, legal_id, legal_id_kind, verified_at) VALUES ($1, $2, $3, $4, 'SIRET', $5)`, [
+    id,
+    kind,
+    options.name ?? `${kind.toLowerCase()} ${id.slice(0, 6)}`,
+    siretFor(legalIdCounter),
+    options.verified === false ? null : new Date(),
+  ]);
   return id;
 }
 
@@ -144,7 +147,12 @@ export async function insertClaim(
     [id, spec.offerId, spec.recipientOrganizationId, spec.status ?? 'CONFIRMED', spec.pickupDay, total, randomUUID()],
   );
   for (const line of spec.lines) {
-    await ds.query('INSERT INTO claim_lines (claim_id, offer_item_id, quantity_kg, temperature) VALUES ($1, $2, $3, $4)', [id, line.itemId, line.kg, line.temperature]);
+    await ds.query('INSERT INTO claim_lines (claim_id, offer_item_id, quantity_kg, temperature) VALUES ($1, $2, $3, $4)', [
+      id,
+      line.itemId,
+      line.kg,
+      line.temperature,
+    ]);
   }
   return id;
 }

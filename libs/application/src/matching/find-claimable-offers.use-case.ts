@@ -4,13 +4,7 @@ import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
 import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { Clock } from '../ports/clock.port';
-import {
-  compareByCursorOrder,
-  decodeClaimableOfferCursor,
-  encodeClaimableOfferCursor,
-  scoreKey,
-  type ClaimableOfferCursor,
-} from './claimable-offer-cursor';
+import { compareByCursorOrder, decodeClaimableOfferCursor, encodeClaimableOfferCursor, scoreKey, type ClaimableOfferCursor } from './claimable-offer-cursor';
 import { MatchCandidateFinder, type OfferCandidate } from './match-candidate-finder.port';
 import type { OfferMatchResult } from './offer-match.model';
 import { rankOfferCandidates } from './rank-offer-candidates';

@@ -38,8 +38,8 @@ export class FindOfferMatches {
       throw new DomainError('INVALID_PAGE_SIZE', 'first', { max: MAX_OFFER_MATCHES });
     }
     const offer = await this.finder.findOffer(query.offerId);
-    // An unknown offer and someone else's get the same answer, so ids cannot be probed.
-    if (offer === undefined) throw new DomainError('FORBIDDEN');
+    // As for the other offer operations (withdraw, publish): unknown is NOT_FOUND, someone else's FORBIDDEN.
+    if (offer === undefined) throw new DomainError('NOT_FOUND', 'offerId');
     await this.authorizer.assertActsFor(query.actor, offer.donorOrganizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
     return this.rank(offer, first);
   }

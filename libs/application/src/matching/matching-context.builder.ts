@@ -55,13 +55,7 @@ export function candidateKey(organizationId: string, siteId: string): string {
 }
 
 /** Turns the facts loaded for one (offer, recipient site) pair into the engine's input. */
-export function toMatchCandidate(
-  recipient: MatchingRecipient,
-  site: MatchingSite,
-  distanceKm: number,
-  window: ReceivingWindow,
-  now: Date,
-): MatchCandidate {
+export function toMatchCandidate(recipient: MatchingRecipient, site: MatchingSite, distanceKm: number, window: ReceivingWindow, now: Date): MatchCandidate {
   return {
     recipient: {
       id: candidateKey(recipient.organizationId, site.id),

@@ -22,7 +22,5 @@ export interface OfferMatchResult {
  * only what changes the decision or must be said (an item refused, a DDM already past).
  */
 export function reasonsToTell(reasons: readonly MatchReason[]): MatchReason[] {
-  return reasons.filter(
-    (reason) => reason.itemId === undefined || reason.verdict === 'FAIL' || reason.code === 'DDM_PAST_DATE',
-  );
+  return reasons.filter((reason) => reason.itemId === undefined || reason.verdict === 'FAIL' || reason.code === 'DDM_PAST_DATE');
 }

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  MatchCandidateFinder,
-  type ClaimableOfferCandidates,
-  type MatchingOffer,
-  type OfferCandidate,
-  type SiteCandidate,
-} from '#application';
+import { MatchCandidateFinder, type ClaimableOfferCandidates, type MatchingOffer, type OfferCandidate, type SiteCandidate } from '#application';
 import { parisDayOf } from '#domain';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../organizations/uuid';
@@ -21,13 +15,7 @@ import {
   type ProfileColumns,
   type SiteColumns,
 } from './match-candidate.mapper';
-import {
-  CANDIDATES_FOR_OFFER_SQL,
-  CLAIMABLE_OFFERS_SQL,
-  CLAIMED_BY_DAY_SQL,
-  OFFER_FOR_MATCHING_SQL,
-  RECIPIENT_FOR_MATCHING_SQL,
-} from './match-candidate.sql';
+import { CANDIDATES_FOR_OFFER_SQL, CLAIMABLE_OFFERS_SQL, CLAIMED_BY_DAY_SQL, OFFER_FOR_MATCHING_SQL, RECIPIENT_FOR_MATCHING_SQL } from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
 type RecipientRow = ProfileColumns & { readonly id: string; readonly verified: boolean };
@@ -96,9 +84,7 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
       return { offer, site: this.timetables.site(row), distanceKm: Number(row.distance_km) };
     });
     const claimed =
-      firstDay === undefined || lastDay === undefined
-        ? []
-        : await this.query<ClaimedRow>(CLAIMED_BY_DAY_SQL, [organizationId, firstDay, lastDay]);
+      firstDay === undefined || lastDay === undefined ? [] : await this.query<ClaimedRow>(CLAIMED_BY_DAY_SQL, [organizationId, firstDay, lastDay]);
     const claimedKgByDay = toClaimedByDay(claimed.map((row): ClaimedTriple => [row.pickup_day, row.temperature, row.kg]));
     return { recipient: toMatchingRecipient(profile.id, profile.verified, profile, claimedKgByDay), offers };
   }

@@ -20,17 +20,18 @@ GROUP BY o.id`;
  * (a recipient accepting FOOD.DAIRY takes FOOD.DAIRY.CHEESE: accepted ∩ (codes ∪ ancestors) ≠ ∅),
  * $3 today (Paris), $4 and $5 the first and last Paris day of the pickup window.
  *
- * The spatial pre-filter runs on the sites GiST index with one radius for the whole query, the
- * largest any recipient declared (an init plan, so a constant to the planner); each recipient's
- * own radius is applied to the few rows the index returns. Only verified recipients with a
- * profile, and an accepted category, come back. Per row: the kg already claimed per day and class
+ * The spatial pre-filter is one GiST lookup: the service areas (recipient_service_areas, each
+ * site's own radius around it, kept by triggers) whose box holds the offer's point; each
+ * recipient's exact radius is then applied with ST_DWithin on geography to the few rows the index
+ * returns (the area row carries the site's point and the radius, so nothing sends the planner back
+ * to the sites index with a per-row distance). Only verified recipients with a profile, and an accepted category, come back. Per row: the kg already claimed per day and class
  * over the window, and the kg received over the last 28 days (fairness), both on the partial
  * claims index (recipient, pickup_day) WHERE status <> 'CANCELLED'.
  */
 export const CANDIDATES_FOR_OFFER_SQL = `
 WITH target AS (SELECT o.location FROM offers o WHERE o.id = $1)
 SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
-  ST_Distance(s.location, target.location) / 1000 AS distance_km,
+  ST_Distance(area.location, target.location) / 1000 AS distance_km,
   rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
   rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
   (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims c
@@ -43,12 +44,13 @@ SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hour
         AND c.pickup_day BETWEEN $4::date AND $5::date
       GROUP BY 1, 2) d) AS claimed
 FROM target
-JOIN sites s ON ST_DWithin(s.location, target.location, (SELECT max(p.service_radius_km) * 1000 FROM recipient_profiles p))
-JOIN recipient_profiles rp ON rp.organization_id = s.organization_id
-JOIN organizations org ON org.id = s.organization_id
+JOIN recipient_service_areas area ON area.reach && target.location
+JOIN sites s ON s.id = area.site_id
+JOIN recipient_profiles rp ON rp.organization_id = area.organization_id
+JOIN organizations org ON org.id = area.organization_id
 WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
   AND rp.accepted_categories && $2::text[]
-  AND ST_DWithin(s.location, target.location, rp.service_radius_km * 1000)`;
+  AND ST_DWithin(area.location, target.location, area.radius_m)`;
 
 /** $1 organisation id, $2 today (Paris). The recipient, its profile and its 28-day history. */
 export const RECIPIENT_FOR_MATCHING_SQL = `

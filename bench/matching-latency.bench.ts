@@ -1,0 +1,228 @@
+/**
+ * Matching-latency benchmark (issue 4, Figures): `offerMatches` on national-scale data.
+ *
+ * Run (from the repository root, PostgreSQL with PostGIS provisioned as for the tests):
+ *   npm run build && node dist/bench/matching-latency.bench.js
+ * Options: --offers=N (offers measured, default 300), --unindexed=N (of which also run unindexed,
+ * default 60), --seed=N, --keep (leave the database for EXPLAIN). BENCH_DATABASE_URL (default TEST_DATABASE_URL, then
+ * postgres://glane:glane@127.0.0.1:5432/glane_test) names a database the glane role can connect to;
+ * the benchmark creates `glane_bench` from the template glane_test_template, migrates it, fills it
+ * and drops it at the end. Exit code 1 when a goal fails.
+ *
+ * Figures, per offer drawn at random among the open ones, each measured on a warm connection:
+ * - ours: FindOfferMatches.rankedMatches (the use case over the TypeORM finder: load the offer,
+ *   the candidate SQL, then eligibility, score and ranking in libs/matching), as offerMatches runs
+ *   it minus GraphQL and the membership check;
+ * - bare: the same two SQL statements with the same parameters through a bare `pg` client, rows
+ *   fetched and nothing else (goal: ours ≤ 1.5 × bare, at p50);
+ * - unindexed: the candidate SQL alone, in a session with enable_indexscan and enable_bitmapscan
+ *   off, against the same candidate SQL indexed (goal: indexed ≥ 100 × faster, at p50). The
+ *   spatial pre-filter alone (sites within the largest radius) is shown too, for information.
+ */
+import { performance } from 'node:perf_hooks';
+import { Authorizer, Clock, FindOfferMatches, type MembershipRepository } from '#application';
+import { parisDayOf } from '#domain';
+import { buildDataSourceOptions, CANDIDATES_FOR_OFFER_SQL, categoriesWithAncestors, OFFER_FOR_MATCHING_SQL, SqlMatchCandidateFinder } from '#persistence';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { generateDataset, NATIONAL_SCALE, seededRandom } from './support/matching-dataset';
+
+const BENCH_DATABASE = 'glane_bench';
+const RATIO_GOAL_OURS_VS_BARE = 1.5;
+const RATIO_GOAL_INDEXED_VS_UNINDEXED = 100;
+
+class FixedClock extends Clock {
+  constructor(private readonly at: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.at.getTime());
+  }
+}
+
+/** rankedMatches never checks membership; the bench has no caller to authorise. */
+class NoMemberships implements Pick<MembershipRepository, 'roleOf'> {
+  roleOf(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+}
+
+function option(name: string, fallback: number): number {
+  const raw = process.argv.find((argument) => argument.startsWith(`--${name}=`));
+  return raw === undefined ? fallback : Number(raw.slice(name.length + 3));
+}
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+function serverUrl(database?: string): string {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://glane:glane@127.0.0.1:5432/glane_test');
+  if (database !== undefined) url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
+}
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const offersMeasured = option('offers', 300);
+  const unindexedMeasured = Math.min(offersMeasured, option('unindexed', 60));
+  const seed = option('seed', 42);
+  const now = new Date();
+
+  await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${BENCH_DATABASE} TEMPLATE glane_test_template`);
+  const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: serverUrl(BENCH_DATABASE), nodeEnv: 'production' }));
+  const bare = new Client({ connectionString: serverUrl(BENCH_DATABASE) });
+  const unindexed = new Client({ connectionString: serverUrl(BENCH_DATABASE) });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await bare.connect();
+    await unindexed.connect();
+    await unindexed.query('SET enable_indexscan = off');
+    await unindexed.query('SET enable_bitmapscan = off');
+
+    const generationStart = performance.now();
+    const dataset = await generateDataset(bare, NATIONAL_SCALE, seed, now);
+    log(`Dataset (seed ${seed}), generated and analysed in ${((performance.now() - generationStart) / 1000).toFixed(1)} s:`);
+    log(
+      `  ${Object.entries(dataset.counts)
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')}`,
+    );
+
+    const finder = new SqlMatchCandidateFinder(dataSource);
+    const useCase = new FindOfferMatches(finder, new Authorizer(new NoMemberships() as unknown as MembershipRepository), new FixedClock(now));
+    const random = seededRandom(seed + 1);
+    const offers = Array.from({ length: offersMeasured }, () => dataset.openOfferIds[Math.floor(random() * dataset.openOfferIds.length)] ?? '');
+
+    const candidateParameters = async (offerId: string): Promise<unknown[]> => {
+      const offer = await finder.findOffer(offerId);
+      if (offer === undefined) throw new Error(`offer ${offerId} vanished`);
+      const categories = categoriesWithAncestors(offer.items.filter((item) => item.remainingKg > 0).map((item) => item.categoryCode));
+      return [offer.id, categories, parisDayOf(now), parisDayOf(offer.pickupFrom), parisDayOf(offer.pickupUntil)];
+    };
+    const runBare = async (offerId: string, parameters: unknown[]): Promise<number> => {
+      await bare.query(OFFER_FOR_MATCHING_SQL, [offerId]);
+      return (await bare.query(CANDIDATES_FOR_OFFER_SQL, parameters)).rowCount ?? 0;
+    };
+    // The spatial part of the candidate SQL alone: service areas holding the offer, exact radius.
+    const spatialSql = `SELECT area.site_id FROM offers o
+      JOIN recipient_service_areas area ON area.reach && o.location
+      WHERE o.id = $1 AND ST_DWithin(area.location, o.location, area.radius_m)`;
+
+    // Warm-up: caches, JIT of the hot paths, plans.
+    for (const offerId of offers.slice(0, 20)) {
+      const parameters = await candidateParameters(offerId);
+      await useCase.rankedMatches(offerId);
+      await runBare(offerId, parameters);
+    }
+
+    const ours: number[] = [];
+    const bareTimes: number[] = [];
+    const candidateIndexed: number[] = [];
+    const candidateUnindexed: number[] = [];
+    const spatialIndexed: number[] = [];
+    const spatialUnindexed: number[] = [];
+    let candidates = 0;
+    let matches = 0;
+    for (const [index, offerId] of offers.entries()) {
+      const parameters = await candidateParameters(offerId);
+      // Alternate which goes first, so neither always meets the colder cache.
+      if (index % 2 === 0) {
+        ours.push(await timed(async () => (matches += (await useCase.rankedMatches(offerId)).length)));
+        bareTimes.push(await timed(async () => (candidates += await runBare(offerId, parameters))));
+      } else {
+        bareTimes.push(await timed(async () => (candidates += await runBare(offerId, parameters))));
+        ours.push(await timed(async () => (matches += (await useCase.rankedMatches(offerId)).length)));
+      }
+      if (index < unindexedMeasured) {
+        candidateIndexed.push(await timed(() => bare.query(CANDIDATES_FOR_OFFER_SQL, parameters)));
+        candidateUnindexed.push(await timed(() => unindexed.query(CANDIDATES_FOR_OFFER_SQL, parameters)));
+        spatialIndexed.push(await timed(() => bare.query(spatialSql, [offerId])));
+        spatialUnindexed.push(await timed(() => unindexed.query(spatialSql, [offerId])));
+      }
+    }
+
+    log();
+    log(
+      `${offersMeasured} offers: ${(candidates / offersMeasured).toFixed(1)} candidate sites and ${(matches / offersMeasured).toFixed(1)} eligible recipients per offer on average.`,
+    );
+    log();
+    const widths = [44, 9, 9, 9];
+    log(['path', 'samples', 'p50 ms', 'p99 ms'].map((title, k) => (k === 0 ? title.padEnd(widths[0] ?? 0) : pad(title, widths[k] ?? 0))).join(' '));
+    const row = (name: string, samples: readonly number[]): void =>
+      log(
+        [
+          name.padEnd(widths[0] ?? 0),
+          pad(String(samples.length), widths[1] ?? 0),
+          pad(percentile(samples, 50).toFixed(2), widths[2] ?? 0),
+          pad(percentile(samples, 99).toFixed(2), widths[3] ?? 0),
+        ].join(' '),
+      );
+    row('offerMatches, our path (use case + TypeORM)', ours);
+    row('same SQL, bare pg', bareTimes);
+    row('candidate SQL, indexed', candidateIndexed);
+    row('candidate SQL, indexes off', candidateUnindexed);
+    row('spatial pre-filter alone, indexed', spatialIndexed);
+    row('spatial pre-filter alone, indexes off', spatialUnindexed);
+
+    const oursRatio = percentile(ours, 50) / percentile(bareTimes, 50);
+    const oursRatio99 = percentile(ours, 99) / percentile(bareTimes, 99);
+    const indexRatio = percentile(candidateUnindexed, 50) / percentile(candidateIndexed, 50);
+    const spatialRatio = percentile(spatialUnindexed, 50) / percentile(spatialIndexed, 50);
+    const oursPass = oursRatio <= RATIO_GOAL_OURS_VS_BARE;
+    const indexPass = indexRatio >= RATIO_GOAL_INDEXED_VS_UNINDEXED;
+    log();
+    log(['goal'.padEnd(52), pad('ratio', 8), pad('target', 8), pad('result', 7)].join(' '));
+    log(
+      ['ours / bare pg (p50)'.padEnd(52), pad(oursRatio.toFixed(2), 8), pad(`≤ ${RATIO_GOAL_OURS_VS_BARE}`, 8), pad(oursPass ? 'PASS' : 'FAIL', 7)].join(' '),
+    );
+    log(
+      [
+        'unindexed / indexed, candidate SQL (p50)'.padEnd(52),
+        pad(indexRatio.toFixed(1), 8),
+        pad(`≥ ${RATIO_GOAL_INDEXED_VS_UNINDEXED}`, 8),
+        pad(indexPass ? 'PASS' : 'FAIL', 7),
+      ].join(' '),
+    );
+    log(['(info) ours / bare pg (p99)'.padEnd(52), pad(oursRatio99.toFixed(2), 8)].join(' '));
+    log(['(info) unindexed / indexed, spatial pre-filter alone (p50)'.padEnd(52), pad(spatialRatio.toFixed(1), 8)].join(' '));
+    process.exitCode = oursPass && indexPass ? 0 : 1;
+  } finally {
+    await bare.end().catch(() => undefined);
+    await unindexed.end().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy();
+    if (!process.argv.includes('--keep')) await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
