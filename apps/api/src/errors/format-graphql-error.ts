@@ -44,5 +44,5 @@ export function fieldOfCoercionError(message: string): string | undefined {
   if (!match) return undefined;
   const [, variable, path] = match;
   if (path === undefined) return variable;
-  return path.startsWith(`${variable}.`) ? path.slice(variable!.length + 1) : path;
+  return path.startsWith(`${variable}.`) ? path.slice(variable.length + 1) : path;
 }
