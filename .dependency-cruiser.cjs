@@ -27,7 +27,9 @@ const otherLibs = (...allowed) => `^libs/(${LIBS.filter((name) => !allowed.inclu
 const npm = (names) => `^node_modules/(${names})(/|$)`;
 
 /** Frameworks and drivers: what a pure library must never see. */
-const FRAMEWORKS = npm('@nestjs/[^/]+|@apollo/[^/]+|typeorm|bullmq|graphql|graphql-[a-z-]+|ioredis|pg|express|nestjs-pino|pino|pino-http|class-validator|class-transformer|rxjs');
+const FRAMEWORKS = npm(
+  '@nestjs/[^/]+|@apollo/[^/]+|typeorm|bullmq|graphql|graphql-[a-z-]+|ioredis|pg|express|nestjs-pino|pino|pino-http|class-validator|class-transformer|rxjs',
+);
 
 /** Files of an app that assemble modules, start the process, or check the services' health. */
 const APP_WIRING = '^apps/[^/]+/src/(main\\.ts|[^/]+\\.module\\.ts|.+/[^/]+\\.module\\.ts|health/.+)$';
@@ -109,7 +111,11 @@ module.exports = {
       severity: 'error',
       comment: 'Use cases are @Injectable classes (so @nestjs/common is fine) but never touch the database, queues, GraphQL or Redis directly.',
       from: { path: lib('application') },
-      to: { path: npm('typeorm|@nestjs/typeorm|bullmq|@nestjs/bullmq|graphql|@nestjs/graphql|@nestjs/apollo|@apollo/[^/]+|ioredis|pg|graphql-redis-subscriptions|express') },
+      to: {
+        path: npm(
+          'typeorm|@nestjs/typeorm|bullmq|@nestjs/bullmq|graphql|@nestjs/graphql|@nestjs/apollo|@apollo/[^/]+|ioredis|pg|graphql-redis-subscriptions|express',
+        ),
+      },
     },
 
     // persistence, jobs ──► application's ports, domain, config; never each other
