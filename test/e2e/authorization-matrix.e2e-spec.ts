@@ -123,6 +123,8 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
   Subscription: {
     // Whoever may read the offer (GetOffers): an unknown one is NOT_FOUND; a draft of another organisation too (offers.e2e-spec).
     offerChanged: { own: SIGNED_IN, variables: () => ({ offerId: randomUUID() }) },
+    // The recipient's own feed: those who can claim for it (broadcast.e2e-spec follows it end to end).
+    offerMatched: { own: ['ADMIN', 'STAFF'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
     heartbeat: { own: PLATFORM_ADMIN, variables: () => ({ requestId: randomUUID() }) },
   },
 };

@@ -15,6 +15,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OffersModule } from './offers/offers.module';
 import { PublishOfferModule } from './offers/publish-offer.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MapModule,
         OffersModule,
         PublishOfferModule,
+        NotificationsModule,
         MatchingModule,
       ],
       providers: [
