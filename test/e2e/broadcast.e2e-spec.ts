@@ -11,7 +11,8 @@ import { siretFor } from '../support/legal-ids';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
 
-const WAIT_SECONDS = 3;
+// Long enough for the first circle to land before the second on a busy 2-core machine.
+const WAIT_SECONDS = 4;
 const CIRCLE_SIZE = 8;
 const ELIGIBLE = 20;
 const DONOR_SITE = { latitude: 45.75, longitude: 4.85 };
@@ -347,5 +348,18 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       [offerId],
     );
     expect(outbox[0]?.count).toBe(0);
+  });
+  it('publishes an offer once: a second publish is an illegal transition, an unknown id is not found', async () => {
+    const offerId = await draftOffer('Pain de la veille');
+    await gqlOk(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
+    const again = await gql(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_OFFER_TRANSITION', field: 'id' });
+    const unknown = await gql(api, PUBLISH, { id: '00000000-0000-4000-8000-000000000000' }, donorAdmin.accessToken);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const outbox: { count: number }[] = await services.dataSource.query(
+      "SELECT count(*)::int AS count FROM outbox_jobs WHERE name = 'offers.broadcast' AND payload->>'offerId' = $1 AND payload->>'circle' = '1'",
+      [offerId],
+    );
+    expect(outbox[0]?.count).toBe(1);
   });
 });
