@@ -26,7 +26,7 @@ describe('the SMTP mailer, against a real local SMTP server', () => {
         siteAddress: '1 place Bellecour, 69002 Lyon',
         pickupFrom: new Date('2026-11-23T13:00:00Z'),
         pickupUntil: new Date('2026-11-23T17:00:00Z'),
-        totalKg: 12,
+        availableKg: 12,
         distanceKm: 2.5,
         recipientName: 'Secours Populaire Lyon',
         reasons: [{ fr: 'À 2,5 km de votre site', en: '2.5 km from your site' }],

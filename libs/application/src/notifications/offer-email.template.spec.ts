@@ -8,7 +8,7 @@ const facts: OfferEmailFacts = {
   siteAddress: '12 rue Garibaldi, 69003 Lyon',
   pickupFrom: new Date('2026-11-23T13:00:00Z'),
   pickupUntil: new Date('2026-11-23T17:00:00Z'),
-  totalKg: 42.5,
+  availableKg: 42.5,
   distanceKm: 3.14159,
   recipientName: 'Restos du Cœur Lyon',
   reasons: [

@@ -10,7 +10,8 @@ export interface OfferEmailFacts {
   readonly siteAddress: string;
   readonly pickupFrom: Date;
   readonly pickupUntil: Date;
-  readonly totalKg: number;
+  /** What is still unclaimed, in kg. */
+  readonly availableKg: number;
   readonly distanceKm: number;
   readonly recipientName: string;
   readonly reasons: readonly { readonly fr: string; readonly en: string }[];
@@ -58,7 +59,7 @@ function frenchSection(facts: OfferEmailFacts): Section {
     lines: [
       'Bonjour,',
       '',
-      `Une offre correspond à ${facts.recipientName} : « ${facts.offerTitle} » (${formatKg(facts.totalKg, 'fr-FR')} kg), donnée par ${facts.donorName}.`,
+      `Une offre correspond à ${facts.recipientName} : « ${facts.offerTitle} » (${formatKg(facts.availableKg, 'fr-FR')} kg), donnée par ${facts.donorName}.`,
       `Lieu d'enlèvement : ${facts.siteName}, ${facts.siteAddress} (à ${formatKm(facts.distanceKm, 'fr-FR')} km).`,
       `Enlèvement : du ${formatInstant(facts.pickupFrom, 'fr-FR')} au ${formatInstant(facts.pickupUntil, 'fr-FR')}.`,
       '',
@@ -73,7 +74,7 @@ function englishSection(facts: OfferEmailFacts): Section {
     lines: [
       'Hello,',
       '',
-      `An offer matches ${facts.recipientName}: "${facts.offerTitle}" (${formatKg(facts.totalKg, 'en-GB')} kg), given by ${facts.donorName}.`,
+      `An offer matches ${facts.recipientName}: "${facts.offerTitle}" (${formatKg(facts.availableKg, 'en-GB')} kg), given by ${facts.donorName}.`,
       `Pickup at: ${facts.siteName}, ${facts.siteAddress} (${formatKm(facts.distanceKm, 'en-GB')} km away).`,
       `Pickup window: from ${formatInstant(facts.pickupFrom, 'en-GB')} to ${formatInstant(facts.pickupUntil, 'en-GB')}.`,
       '',

@@ -61,7 +61,7 @@ export class SendOfferEmail {
         siteAddress: site.address,
         pickupFrom: offer.pickupFrom,
         pickupUntil: offer.pickupUntil,
-        totalKg: offer.remainingKg,
+        availableKg: offer.remainingKg,
         distanceKm: notice.distanceKm,
         recipientName: recipient.name,
         reasons: notice.reasons,
