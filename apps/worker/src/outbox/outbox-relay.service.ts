@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DispatchOutbox } from '#application';
-import { DatabaseConnector } from '#persistence';
 
 const IDLE_POLL_MS = 250;
 const MAX_BACKOFF_MS = 5000;
@@ -17,10 +16,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private failing = false;
 
-  constructor(
-    private readonly dispatchOutbox: DispatchOutbox,
-    private readonly database: DatabaseConnector,
-  ) {}
+  constructor(private readonly dispatchOutbox: DispatchOutbox) {}
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -40,7 +36,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async tick(previousDelayMs: number): Promise<void> {
-    if (!this.database.isConnected) return this.schedule(IDLE_POLL_MS);
     try {
       const sent = await this.dispatchOutbox.execute();
       if (this.failing) this.logger.log('outbox relay working again');
