@@ -28,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startNode, stop, stopAll, type NodeChild } from './support/child-processes';
+import { deleteKeysWithPrefix } from './support/redis-cleanup';
 import { freePort, httpRequest, load, rssMb, sleep, timeToReady, type LoadFigures } from './support/measure';
 
 const GOALS = { readyMs: 3000, rssIdleMb: 200, throughputRatio: 0.85 } as const;
@@ -75,6 +76,9 @@ interface Server {
 
 const randomSecret = (): string => randomBytes(32).toString('hex');
 
+/** Glane's queue prefix for this run: its Redis keys are deleted at the end, passed or failed (not after Ctrl-C). */
+const QUEUE_PREFIX = `glane-bench-${randomBytes(4).toString('hex')}`;
+
 async function startGlane(options: Options): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -84,7 +88,7 @@ async function startGlane(options: Options): Promise<Server> {
     PUBLIC_URL: base,
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
-    QUEUE_PREFIX: `glane-bench-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX,
     LOG_LEVEL: 'silent',
     JWT_ACCESS_SECRET: randomSecret(),
     JWT_REFRESH_SECRET: randomSecret(),
@@ -187,6 +191,15 @@ async function main(): Promise<number> {
   return passed ? 0 : 1;
 }
 
+async function cleanUp(): Promise<void> {
+  await stopAll();
+  try {
+    await deleteKeysWithPrefix(parseOptions(process.argv.slice(2)).redisUrl, QUEUE_PREFIX);
+  } catch (error) {
+    console.error(`could not delete the ${QUEUE_PREFIX}:* keys from Redis: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 main()
   .then((code) => {
     process.exitCode = code;
@@ -195,4 +208,4 @@ main()
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
-  .finally(() => stopAll());
+  .finally(() => cleanUp());
