@@ -64,6 +64,8 @@ API_PID=$!
   for _ in $(seq 1 120); do
     if timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/${PORT_NUMBER}" 2>/dev/null; then
       say demo "API ready: GraphQL at ${URL} (Ctrl-C stops the API and the worker)"
+      # The seed's logins table (written by scripts/seed.ts), again, now that the API's start-up logs are above it.
+      if [[ -f dist/demo-logins.txt ]]; then cat dist/demo-logins.txt; fi
       exit 0
     fi
     sleep 1
