@@ -5,12 +5,17 @@ import { ConfigValidationError, loadConfig, type AppConfig } from '#config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { refuseOversizedBodies } from './http/refuse-oversized-bodies';
+import { requestLog } from './http/request-log.middleware';
 
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   // The body parser is ours, with the configured size limit.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  // GraphQL answers are POSTs, never revalidated: computing ETags is wasted work.
+  app.set('etag', false);
+  app.disable('x-powered-by');
+  app.use(requestLog());
   app.useBodyParser('json', { limit: config.graphql.maxBodyBytes });
   app.use(refuseOversizedBodies);
   app.enableShutdownHooks();
