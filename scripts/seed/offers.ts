@@ -123,6 +123,20 @@ const LOTS: Readonly<Record<DonorType, readonly { title: string; items: readonly
         },
       ],
     },
+    {
+      title: 'Pâtisseries de la veille',
+      items: [
+        {
+          category: 'FOOD.BAKERY.PASTRY',
+          description: 'Éclairs, tartelettes et flans',
+          quantityKg: 4,
+          temperature: CHILLED,
+          dateKind: DateKind.DLC,
+          dateInDays: 2,
+          allergens: [Allergen.GLUTEN, Allergen.MILK, Allergen.EGGS],
+        },
+      ],
+    },
   ],
   [DonorType.CATERER]: [
     {
@@ -186,6 +200,12 @@ const LOTS: Readonly<Record<DonorType, readonly { title: string; items: readonly
         },
       ],
     },
+    {
+      title: 'Pommes tombées, à trier',
+      items: [
+        { category: 'FOOD.FRUIT_VEG.FRUIT', description: 'Pommes de table tombées, en palox', quantityKg: 80, temperature: AMBIENT, dateKind: DateKind.NONE },
+      ],
+    },
   ],
   [DonorType.COLLECTIVE_CATERING]: [
     {
@@ -243,20 +263,24 @@ export function offerItems(offer: PlannedOffer, now: Date): OfferItemInput[] {
 }
 
 /**
- * The site's next opening day after the seed day, from its first opening to its last closing: a
- * driver can come any time the site is open that day.
+ * From the site's first opening after the seed day to its closing on the opening day after that:
+ * "to collect Monday or Tuesday", so recipients that receive on either day can take it.
  */
 export function pickupWindow(openingHours: readonly OpeningDayInput[], now: Date): { pickupFrom: Date; pickupUntil: Date } {
   const hours = OpeningHours.parse(openingHours);
   const today = parisDayOf(now);
-  for (let offset = 1; offset <= 7; offset += 1) {
+  const openDays: Array<{ day: CalendarDay; startMinute: number; endMinute: number }> = [];
+  for (let offset = 1; offset <= 8 && openDays.length < 2; offset += 1) {
     const day = addCalendarDays(today, offset);
     const intervals = hours.intervalsOn(isoWeekdayOf(day));
     const first = intervals[0];
     const last = intervals[intervals.length - 1];
-    if (first !== undefined && last !== undefined) return { pickupFrom: at(day, first.startMinute), pickupUntil: at(day, last.endMinute) };
+    if (first !== undefined && last !== undefined) openDays.push({ day, startMinute: first.startMinute, endMinute: last.endMinute });
   }
-  // A site that never opens cannot be collected from; the next day, all day, keeps the offer valid.
+  const [first] = openDays;
+  const last = openDays[openDays.length - 1];
+  if (first !== undefined && last !== undefined) return { pickupFrom: at(first.day, first.startMinute), pickupUntil: at(last.day, last.endMinute) };
+  // A site that never opens cannot be collected from; the next day, office hours, keeps the offer valid.
   const tomorrow = addCalendarDays(today, 1);
   return { pickupFrom: at(tomorrow, 8 * 60), pickupUntil: at(tomorrow, 18 * 60) };
 }
