@@ -339,6 +339,8 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     const far = await insertDonor(services.dataSource, { location: { latitude: 45.764, longitude: 4.8357 } }); // Lyon
     const mine: string[] = [];
     for (let i = 0; i < 5; i += 1) mine.push(await publishedOffer(10, [anItem({ category: i % 2 === 0 ? 'FOOD.DAIRY.CHEESE' : 'FOOD.DRY.CANNED' })]));
+    // Created a second later than the others (the fixed clock would otherwise give them all one instant).
+    clock.at = new Date(clock.at.getTime() + 1000);
     const draft = await createOffer.execute({
       actor: actor(donor.userId),
       siteId: donor.site.id,
