@@ -1,6 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Clock, JobScheduler, SystemClock, type JobPayloads } from '#application';
+import { Clock, JOB_NAMES, JobScheduler, SystemClock, type JobName, type JobPayloads } from '#application';
 import { ConfigModule, type AppConfig } from '#config';
 import { HandlesJob, JobsModule, type JobHandler } from '#jobs';
 import { Queue, type ConnectionOptions } from 'bullmq';
@@ -22,10 +22,21 @@ class SlowHeartbeatHandler implements JobHandler<'system.heartbeat'> {
   }
 }
 
+/** The worker refuses to start unless every job has a handler: the other jobs get inert ones here. */
+function inertHandler(name: JobName) {
+  @Injectable()
+  @HandlesJob(name)
+  class InertHandler {
+    async handle(): Promise<void> {}
+  }
+  return InertHandler;
+}
+
 function workerModule(config: AppConfig) {
+  const others = JOB_NAMES.filter((name) => name !== 'system.heartbeat').map(inertHandler);
   @Module({
     imports: [ConfigModule.forRoot(config), JobsModule.forWorker()],
-    providers: [{ provide: Clock, useClass: SystemClock }, SlowHeartbeatHandler],
+    providers: [{ provide: Clock, useClass: SystemClock }, SlowHeartbeatHandler, ...others],
   })
   class TestWorkerModule {}
   return TestWorkerModule;
