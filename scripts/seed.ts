@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigValidationError, loadConfig, type AppConfig } from '#config';
+import { isDomainError } from '#domain';
 import { DEMO_LOGINS_FILE, formatLoginsTable } from './seed/demo-logins';
 import { seedDemo, type DemoSeedResult } from './seed/seed-demo';
 
@@ -57,7 +58,9 @@ main().then(
   // Redis and PostgreSQL clients are closed by then; exit now rather than wait for idle sockets.
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A rule the planned data broke names its code and field, like an API error would.
+    const detail = isDomainError(error) ? `${error.code}${error.field === undefined ? '' : ` at ${error.field}`} ${JSON.stringify(error.params)}\n` : '';
+    process.stderr.write(`seed failed, nothing written: ${detail}${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );
