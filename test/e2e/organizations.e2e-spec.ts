@@ -1,6 +1,7 @@
 import { CATEGORY_TAXONOMY } from '#domain';
 import { DatabaseConnector } from '#persistence';
-import { gql, gqlOk, registerPlatformAdmin, registerUser, uniqueEmail, type GraphQLBody, type GraphQLErrorBody, type TestUser } from '../support/graphql-http';
+import { gql, gqlOk, registerPlatformAdmin, registerUser,
+  TEST_PASSWORD, uniqueEmail, type GraphQLBody, type GraphQLErrorBody, type TestUser } from '../support/graphql-http';
 import { siretFor } from '../support/legal-ids';
 import { provideTestServices, startApi, type RunningApi, type TestServices } from '../support/test-stack';
 
@@ -159,6 +160,17 @@ describe('organisations, sites, members, recipient profiles and categories, end 
       expect(me.memberships).toEqual([
         { role: 'ADMIN', pending: false, organization: { id: created.id, name: 'Banque alimentaire du Rhône', kind: 'RECIPIENT' } },
       ]);
+    });
+
+    it('gives the memberships of the person signing in with the login payload (no token yet)', async () => {
+      const owner = await registerUser(api);
+      const created = await createOrganization(owner, { name: 'Le Panier Solidaire' });
+      const { login } = await gqlOk<{ login: { user: { memberships: Array<{ role: string; organization: { id: string } }> } } }>(
+        api,
+        'mutation ($input: LoginInput!) { login(input: $input) { user { memberships { role organization { id } } } } }',
+        { input: { email: owner.email, password: TEST_PASSWORD } },
+      );
+      expect(login.user.memberships).toEqual([{ role: 'ADMIN', organization: { id: created.id } }]);
     });
 
     it('accepts a SIRET typed with spaces, and stores its 14 digits', async () => {

@@ -16,7 +16,7 @@ export class AuthPayloadType {
       accessToken: session.accessToken,
       accessTokenExpiresAt: session.accessTokenExpiresAt,
       refreshToken: session.refreshToken,
-      user: UserType.from(session.user),
+      user: UserType.signedIn(session.user),
     });
   }
 }

@@ -7,8 +7,17 @@ export class UserType {
   @Field(() => ID) id!: string;
   @Field() email!: string;
   @Field() displayName!: string;
+  /**
+   * Not in the schema: true when this is the person who just signed in (register, login,
+   * refreshToken). Those operations carry no access token yet, so the caller is known only here.
+   */
+  signedInAs = false;
 
   static from(user: UserProfile): UserType {
     return Object.assign(new UserType(), { id: user.id, email: user.email, displayName: user.displayName });
+  }
+
+  static signedIn(user: UserProfile): UserType {
+    return Object.assign(UserType.from(user), { signedInAs: true });
   }
 }
