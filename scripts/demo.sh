@@ -26,6 +26,7 @@ step "seed" npm run seed
 # it started, and the script waits on them so a signal reaches the trap at once.
 API_PID=''
 WORKER_PID=''
+MAIL_PID=''
 POLLER_PID=''
 spawn() { if have setsid; then setsid "$@" & else "$@" & fi; }
 signal() { # SIGNAL PID: the process group if it has one, else the process
@@ -39,6 +40,7 @@ stop_all() {
   [[ -z "$POLLER_PID" ]] || kill "$POLLER_PID" 2>/dev/null || true
   signal TERM "$API_PID"
   signal TERM "$WORKER_PID"
+  signal TERM "$MAIL_PID"
   # The worker lets its active jobs finish first (WORKER_SHUTDOWN_GRACE_MS, 25 s by default).
   for _ in $(seq 1 30); do
     running "$API_PID" || running "$WORKER_PID" || return 0
@@ -53,6 +55,12 @@ trap 'stop_all' EXIT
 
 PORT_NUMBER="${PORT:-3000}"
 URL="http://localhost:${PORT_NUMBER}/graphql"
+# Offers' e-mails go to the development SMTP default unless SMTP_URL says otherwise: catch them there.
+if [[ -z "${SMTP_URL:-}" ]]; then
+  say demo "starting a local mail catcher (e-mails are printed, not sent)"
+  spawn node dist/scripts/mail-catcher.js 1025
+  MAIL_PID=$!
+fi
 say demo "starting the worker and the API"
 spawn npm run start:worker
 WORKER_PID=$!
