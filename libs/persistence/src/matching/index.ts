@@ -1,4 +1,4 @@
 export * from './matching-persistence.module';
 export * from './match-candidate.repository';
 export * from './match-candidate.sql';
-export { categoriesWithAncestors } from './match-candidate.mapper';
+export { candidateParameters, categoriesWithAncestors } from './match-candidate.mapper';

@@ -1,5 +1,5 @@
 import { isCategoryWithin } from '#domain';
-import { categoriesWithAncestors, TimetableCache, toClaimedByDay, toMatchingOffer } from './match-candidate.mapper';
+import { candidateParameters, categoriesWithAncestors, TimetableCache, toClaimedByDay, toMatchingOffer } from './match-candidate.mapper';
 
 describe('matching rows to the application’s shapes', () => {
   it('lists each category with its ancestors, the codes a recipient may have accepted', () => {
@@ -48,5 +48,33 @@ describe('matching rows to the application’s shapes', () => {
     expect(second.openingHours).toBe(first.openingHours);
     expect(second.closures).toBe(first.closures);
     expect(second.id).toBe('s2');
+  });
+
+  it('gives the candidate query the classes left and the weekdays the window spans, or nothing when nothing is left', () => {
+    const item = { id: 'i', categoryCode: 'FOOD.DAIRY.MILK', remainingKg: 5, temperature: 'CHILLED' as const, dateKind: 'NONE' as const, date: null };
+    const offer = {
+      id: 'o',
+      donorOrganizationId: 'd',
+      siteId: 's',
+      status: 'PUBLISHED' as const,
+      // Saturday 28 November 2026 22:00 → Monday 30 November 02:00, Paris time.
+      pickupFrom: new Date('2026-11-28T21:00:00Z'),
+      pickupUntil: new Date('2026-11-30T01:00:00Z'),
+      items: [
+        item,
+        { ...item, id: 'j', categoryCode: 'FOOD.DRY.CANNED', temperature: 'AMBIENT' as const },
+        { ...item, id: 'k', temperature: 'FROZEN' as const, remainingKg: 0 },
+      ],
+    };
+    expect(candidateParameters(offer, new Date('2026-11-27T10:00:00Z'))).toEqual([
+      'o',
+      ['FOOD', 'FOOD.DAIRY', 'FOOD.DAIRY.MILK', 'FOOD.DRY', 'FOOD.DRY.CANNED'],
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-30',
+      ['AMBIENT', 'CHILLED'],
+      [1, 6, 7],
+    ]);
+    expect(candidateParameters({ ...offer, items: [{ ...item, remainingKg: 0 }] }, new Date())).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import type { ClaimedKgByClass, MatchingOffer, MatchingRecipient, MatchingSite } from '#application';
 import {
+  addCalendarDays,
   isDateKind,
+  isoWeekdayOf,
+  parisDayOf,
   isOfferStatus,
   OpeningHours,
   parseClosurePeriods,
@@ -176,4 +179,27 @@ export function categoriesWithAncestors(codes: Iterable<string>): string[] {
     for (let length = 1; length <= parts.length; length += 1) all.add(parts.slice(0, length).join('.'));
   }
   return [...all].sort();
+}
+
+/**
+ * The parameters of CANDIDATES_FOR_OFFER_SQL for one offer at `now`, or undefined when nothing is
+ * left to offer (no query needed): the categories with their ancestors, today, the window's first
+ * and last Paris days, the temperature classes left, and the ISO weekdays the window spans.
+ */
+export function candidateParameters(offer: MatchingOffer, now: Date): unknown[] | undefined {
+  const left = offer.items.filter((item) => item.remainingKg > 0);
+  if (left.length === 0) return undefined;
+  const firstDay = parisDayOf(offer.pickupFrom);
+  const lastDay = parisDayOf(offer.pickupUntil);
+  const weekdays = new Set<number>();
+  for (let day = firstDay; day <= lastDay && weekdays.size < 7; day = addCalendarDays(day, 1)) weekdays.add(isoWeekdayOf(day));
+  return [
+    offer.id,
+    categoriesWithAncestors(left.map((item) => item.categoryCode)),
+    parisDayOf(now),
+    firstDay,
+    lastDay,
+    [...new Set(left.map((item) => item.temperature))].sort(),
+    [...weekdays].sort(),
+  ];
 }

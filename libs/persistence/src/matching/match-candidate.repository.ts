@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../organizations/uuid';
 import { currentManager } from '../transactions/transaction-scope';
 import {
-  categoriesWithAncestors,
+  candidateParameters,
   TimetableCache,
   toClaimedByDay,
   toMatchingOffer,
@@ -15,7 +15,14 @@ import {
   type ProfileColumns,
   type SiteColumns,
 } from './match-candidate.mapper';
-import { CANDIDATES_FOR_OFFER_SQL, CLAIMABLE_OFFERS_SQL, CLAIMED_BY_DAY_SQL, OFFER_FOR_MATCHING_SQL, RECIPIENT_FOR_MATCHING_SQL } from './match-candidate.sql';
+import {
+  CANDIDATES_FOR_OFFER_SQL,
+  CANDIDATES_FOR_OFFER_STATEMENT,
+  CLAIMABLE_OFFERS_SQL,
+  CLAIMED_BY_DAY_SQL,
+  OFFER_FOR_MATCHING_SQL,
+  RECIPIENT_FOR_MATCHING_SQL,
+} from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
 type RecipientRow = ProfileColumns & { readonly id: string; readonly verified: boolean };
@@ -24,6 +31,11 @@ interface ClaimedRow {
   readonly pickup_day: string;
   readonly temperature: string;
   readonly kg: number;
+}
+
+/** What pg's client offers that TypeORM's query() does not: named (prepared) statements. */
+interface PreparingClient {
+  query<T>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
 }
 
 /** PostGIS does the spatial pre-filter on its GiST indexes; see match-candidate.sql.ts. */
@@ -39,6 +51,23 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     return currentManager(this.dataSource).query<T[]>(sql, parameters);
   }
 
+  /**
+   * The candidate query as a named prepared statement: PostgreSQL plans it once per connection
+   * instead of on every call, which for a typical offer is most of its cost (about 1.5 ms of
+   * planning against well under 1 ms of execution). Runs on the ambient transaction's connection
+   * when there is one, like every other query here.
+   */
+  private async prepared<T>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
+    const manager = currentManager(this.dataSource);
+    const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PreparingClient;
+      return (await client.query<T>({ name, text: sql, values: parameters })).rows;
+    } finally {
+      if (manager.queryRunner === undefined) await runner.release();
+    }
+  }
+
   async findOffer(offerId: string): Promise<MatchingOffer | undefined> {
     if (!isUuid(offerId)) return undefined;
     const [row] = await this.query<OfferRow>(OFFER_FOR_MATCHING_SQL, [offerId]);
@@ -46,15 +75,9 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
   }
 
   async candidatesForOffer(offer: MatchingOffer, now: Date): Promise<SiteCandidate[]> {
-    const categories = categoriesWithAncestors(offer.items.filter((item) => item.remainingKg > 0).map((item) => item.categoryCode));
-    if (categories.length === 0) return [];
-    const rows = await this.query<CandidateRow>(CANDIDATES_FOR_OFFER_SQL, [
-      offer.id,
-      categories,
-      parisDayOf(now),
-      parisDayOf(offer.pickupFrom),
-      parisDayOf(offer.pickupUntil),
-    ]);
+    const parameters = candidateParameters(offer, now);
+    if (parameters === undefined) return [];
+    const rows = await this.prepared<CandidateRow>(CANDIDATES_FOR_OFFER_STATEMENT, CANDIDATES_FOR_OFFER_SQL, parameters);
     return rows.map((row) => ({
       // The query keeps verified recipients only.
       recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
