@@ -174,8 +174,8 @@ async function main(): Promise<void> {
         const statement = { name: CANDIDATES_FOR_OFFER_STATEMENT, text: CANDIDATES_FOR_OFFER_SQL, values: parameters };
         candidateIndexed.push(await timed(() => bare.query(statement)));
         candidateUnindexed.push(await timed(() => unindexed.query(statement)));
-        spatialIndexed.push(await timed(() => bare.query(spatialSql, [offerId])));
-        spatialUnindexed.push(await timed(() => unindexed.query(spatialSql, [offerId])));
+        spatialIndexed.push(await timed(() => bare.query({ name: 'bench_spatial', text: spatialSql, values: [offerId] })));
+        spatialUnindexed.push(await timed(() => unindexed.query({ name: 'bench_spatial', text: spatialSql, values: [offerId] })));
       }
     }
 
