@@ -33,8 +33,21 @@ export function startOfParisDay(day: CalendarDay): Date {
  * this bound so that a whole day counts as 24 hours (23 or 25 on the days the clocks change).
  */
 export function endOfParisDayExclusive(day: CalendarDay): Date {
-  return parisDay(day).plus({ days: 1 }).toJSDate();
+  // Matching asks this for every use-by item of every candidate, and luxon's zone arithmetic is the
+  // costly part: the answer depends on the day alone, so it is computed once per day.
+  let end = dayEnds.get(day);
+  if (end === undefined) {
+    end = parisDay(day).plus({ days: 1 }).toJSDate().getTime();
+    if (dayEnds.size >= DAY_CACHE_LIMIT) dayEnds.clear();
+    dayEnds.set(day, end);
+  }
+  // A fresh Date each time: callers may not share a mutable object.
+  return new Date(end);
 }
+
+// About ten years of days; cleared rather than evicted one by one, which is plenty for dates that cluster.
+const DAY_CACHE_LIMIT = 4096;
+const dayEnds = new Map<CalendarDay, number>();
 
 /** The Paris calendar day an instant falls on. */
 export function parisDayOf(instant: Date): CalendarDay {
