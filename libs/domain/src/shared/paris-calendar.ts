@@ -33,29 +33,19 @@ export function startOfParisDay(day: CalendarDay): Date {
  * this bound so that a whole day counts as 24 hours (23 or 25 on the days the clocks change).
  */
 export function endOfParisDayExclusive(day: CalendarDay): Date {
-  // Matching asks this for every use-by item of every candidate, and luxon's zone arithmetic is the
-  // costly part: the answer depends on the day alone, so it is computed once per day.
-  let end = dayEnds.get(day);
-  if (end === undefined) {
-    end = parisDay(day).plus({ days: 1 }).toJSDate().getTime();
-    if (dayEnds.size >= DAY_CACHE_LIMIT) dayEnds.clear();
-    dayEnds.set(day, end);
-  }
   // A fresh Date each time: callers may not share a mutable object.
-  return new Date(end);
+  return new Date(remember(dayEnds, day, () => parisDay(day).plus({ days: 1 }).toJSDate().getTime()));
 }
-
-// About ten years of days; cleared rather than evicted one by one, which is plenty for dates that cluster.
-const DAY_CACHE_LIMIT = 4096;
-const dayEnds = new Map<CalendarDay, number>();
 
 /** The Paris calendar day an instant falls on. */
 export function parisDayOf(instant: Date): CalendarDay {
-  return DateTime.fromJSDate(instant, { zone: PARIS_ZONE }).toISODate() ?? invalidInstant(instant);
+  const time = instant.getTime();
+  if (!Number.isFinite(time)) return invalidInstant(instant);
+  return remember(daysOfInstants, time, () => DateTime.fromMillis(time, { zone: PARIS_ZONE }).toISODate() ?? invalidInstant(instant));
 }
 
 export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
-  return parisDay(day).plus({ days }).toISODate() ?? invalidDay(day);
+  return remember(shiftedDays, `${day}|${days}`, () => parisDay(day).plus({ days }).toISODate() ?? invalidDay(day));
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -83,9 +73,33 @@ export function assertValidInstant(value: Date, field: string): void {
 }
 
 function parisDay(day: CalendarDay): DateTime {
-  const parsed = DateTime.fromISO(day, { zone: PARIS_ZONE });
-  if (!CALENDAR_DAY.test(day) || !parsed.isValid) return invalidDay(day);
-  return parsed.startOf('day');
+  // luxon DateTimes are immutable, so one per day can be shared.
+  return remember(parisDays, day, () => {
+    const parsed = DateTime.fromISO(day, { zone: PARIS_ZONE });
+    if (!CALENDAR_DAY.test(day) || !parsed.isValid) return invalidDay(day);
+    return parsed.startOf('day');
+  });
+}
+
+/*
+ * Matching evaluates these for every item of every candidate recipient, and luxon's time-zone
+ * arithmetic (Intl formatting under the hood) was most of its CPU time. Each answer depends on its
+ * key alone, so it is kept; a map that grows past the limit is simply emptied (dates cluster around
+ * today, so it fills again with what is in use). Invalid input throws and is never kept.
+ */
+const CACHE_LIMIT = 4096;
+const parisDays = new Map<CalendarDay, DateTime>();
+const dayEnds = new Map<CalendarDay, number>();
+const shiftedDays = new Map<string, CalendarDay>();
+const daysOfInstants = new Map<number, CalendarDay>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 function invalidDay(day: string): never {
