@@ -145,8 +145,12 @@ async function main(): Promise<number> {
   }
   const baseline = results[0]?.[1];
   if (!baseline) throw new Error('no baseline');
-  console.log(`\nPOST /graphql, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured each, ${options.users} accounts.`);
-  console.log(['operation'.padEnd(16), 'req/s'.padStart(8), 'p50'.padStart(9), 'p99'.padStart(9), 'CPU/req'.padStart(10), 'ratio to ping'.padStart(14)].join(' '));
+  console.log(
+    `\nPOST /graphql, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured each, ${options.users} accounts.`,
+  );
+  console.log(
+    ['operation'.padEnd(16), 'req/s'.padStart(8), 'p50'.padStart(9), 'p99'.padStart(9), 'CPU/req'.padStart(10), 'ratio to ping'.padStart(14)].join(' '),
+  );
   for (const [label, figures] of results) {
     console.log(
       [

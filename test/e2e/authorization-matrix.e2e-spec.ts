@@ -53,9 +53,6 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     me: { own: SIGNED_IN },
     // Public fields for anyone signed in; the private ones are null for outsiders (organizations.e2e-spec).
     organization: { own: SIGNED_IN, other: SIGNED_IN, variables: (f, t) => ({ id: organizationOf(f, t) }) },
-    // A coordinator: the organisation's ADMIN or STAFF, or a platform admin for any organisation (ProposeAllocation).
-    // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
-    proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
     // Any member reads open offers, and its own organisations' offers in every state (OfferVisibility); an
     // unknown id is null. Who sees which offer is covered by offers.e2e-spec.
     offer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
@@ -65,6 +62,9 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     offerMatches: { own: SIGNED_IN, variables: () => ({ offerId: randomUUID() }) },
     // Those who claim for the recipient; organisation A has no profile yet, so allowed calls get an empty page.
     claimableOffers: { own: ['ADMIN', 'STAFF'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
+    // A coordinator: the organisation's ADMIN or STAFF, or a platform admin for any organisation (ProposeAllocation).
+    // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
+    proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
   },
   Mutation: {
     // The site names the donor (CreateOffer): a site that is nobody's is FORBIDDEN for everyone signed in. Its

@@ -18,7 +18,11 @@ describe('bad GraphQL requests get coded errors, never a 500 or a stack trace', 
     await services?.release();
   });
 
-  const post = (target: RunningApi, body: unknown) => request(target.httpUrl).post('/graphql').set('content-type', 'application/json').send(body as object);
+  const post = (target: RunningApi, body: unknown) =>
+    request(target.httpUrl)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(body as object);
 
   it('malformed GraphQL: GRAPHQL_PARSE_FAILED', async () => {
     const response = await post(api, { query: '{ ping ' });

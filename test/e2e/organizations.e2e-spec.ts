@@ -1,7 +1,16 @@
 import { CATEGORY_TAXONOMY } from '#domain';
 import { DatabaseConnector } from '#persistence';
-import { gql, gqlOk, registerPlatformAdmin, registerUser,
-  TEST_PASSWORD, uniqueEmail, type GraphQLBody, type GraphQLErrorBody, type TestUser } from '../support/graphql-http';
+import {
+  gql,
+  gqlOk,
+  registerPlatformAdmin,
+  registerUser,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type GraphQLBody,
+  type GraphQLErrorBody,
+  type TestUser,
+} from '../support/graphql-http';
 import { siretFor } from '../support/legal-ids';
 import { provideTestServices, startApi, type RunningApi, type TestServices } from '../support/test-stack';
 

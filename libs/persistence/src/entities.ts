@@ -15,4 +15,17 @@ import { OfferEntity } from './offers/offer.entity';
 type EntityClass = new (...args: never[]) => object;
 
 /** Every TypeORM entity. Listed explicitly: the app, the CLI and the tests see the same model. */
-export const ENTITIES: EntityClass[] = [OutboxJobEntity, UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, InvitationEntity, SiteEntity, RecipientProfileEntity, OfferEntity, OfferItemEntity, ClaimEntity, ClaimLineEntity];
+export const ENTITIES: EntityClass[] = [
+  OutboxJobEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  InvitationEntity,
+  SiteEntity,
+  RecipientProfileEntity,
+  OfferEntity,
+  OfferItemEntity,
+  ClaimEntity,
+  ClaimLineEntity,
+];

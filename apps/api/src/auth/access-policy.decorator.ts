@@ -25,5 +25,4 @@ export const Authenticated = (): MethodDecorator => SetMetadata(ACCESS_POLICY, {
 export const PlatformAdminOnly = (): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'platformAdmin' } satisfies AccessPolicy);
 export const MemberOf = (roles: readonly MemberRole[], organizationIdArg: string): MethodDecorator =>
   SetMetadata(ACCESS_POLICY, { kind: 'organizationMember', roles, organizationIdArg } satisfies AccessPolicy);
-export const CheckedByUseCase = (reason: string): MethodDecorator =>
-  SetMetadata(ACCESS_POLICY, { kind: 'checkedByUseCase', reason } satisfies AccessPolicy);
+export const CheckedByUseCase = (reason: string): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'checkedByUseCase', reason } satisfies AccessPolicy);

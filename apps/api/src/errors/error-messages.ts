@@ -16,7 +16,10 @@ export const ERROR_MESSAGES: Readonly<Record<DomainErrorCode, LocalizedMessage>>
 /** Codes the API itself raises for failures outside the domain; stable like the domain codes. */
 export const TRANSPORT_MESSAGES = {
   INTERNAL_SERVER_ERROR: { fr: 'Une erreur interne est survenue. Réessayez plus tard.', en: 'Something went wrong on our side. Please try again later.' },
-  SERVICE_UNAVAILABLE: { fr: 'Le service est momentanément indisponible. Réessayez dans un instant.', en: 'The service is temporarily unavailable. Please try again shortly.' },
+  SERVICE_UNAVAILABLE: {
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The service is temporarily unavailable. Please try again shortly.',
+  },
   PAYLOAD_TOO_LARGE: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
 } as const satisfies Record<string, LocalizedMessage>;
 

@@ -12,21 +12,30 @@ describe('formatGraphQLError: the last filter before a response leaves', () => {
   });
 
   it('masks errors that carry no known code', () => {
-    const formatted = formatGraphQLError({ message: 'duplicate key value violates unique constraint "users_email"' }, { hideSchemaDetails: false, domainCodes });
+    const formatted = formatGraphQLError(
+      { message: 'duplicate key value violates unique constraint "users_email"' },
+      { hideSchemaDetails: false, domainCodes },
+    );
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(formatted.message).not.toContain('duplicate key');
   });
 
   it('names the field at fault of a variable that does not coerce (an unknown enum value)', () => {
     const formatted = formatGraphQLError(
-      { message: 'Variable "$input" got invalid value "BOSS" at "input.role"; Value "BOSS" does not exist in "MemberRole" enum.', extensions: { code: 'BAD_USER_INPUT' } },
+      {
+        message: 'Variable "$input" got invalid value "BOSS" at "input.role"; Value "BOSS" does not exist in "MemberRole" enum.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
       { hideSchemaDetails: false, domainCodes },
     );
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
   });
 
   it('names the variable itself when the whole value is wrong', () => {
-    const formatted = formatGraphQLError({ message: 'Variable "$id" got invalid value 12; ID cannot represent value: 12', extensions: { code: 'BAD_USER_INPUT' } }, { hideSchemaDetails: false, domainCodes });
+    const formatted = formatGraphQLError(
+      { message: 'Variable "$id" got invalid value 12; ID cannot represent value: 12', extensions: { code: 'BAD_USER_INPUT' } },
+      { hideSchemaDetails: false, domainCodes },
+    );
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 

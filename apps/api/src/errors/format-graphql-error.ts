@@ -18,7 +18,10 @@ const KNOWN_TRANSPORT_CODES = new Set([
  * Apollo's last word on every error: keeps only code, field and params in extensions (never a
  * stack trace), hides schema suggestions when introspection is off, and masks uncoded errors.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, options: { hideSchemaDetails: boolean; domainCodes: ReadonlySet<string> }): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  options: { hideSchemaDetails: boolean; domainCodes: ReadonlySet<string> },
+): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   if (code === undefined || (!KNOWN_TRANSPORT_CODES.has(code) && !options.domainCodes.has(code))) {
     return { message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

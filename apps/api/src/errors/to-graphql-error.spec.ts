@@ -7,7 +7,7 @@ const silentLogger = { error: jest.fn() };
 describe('toGraphQLError: the one mapping from failures to what clients see', () => {
   beforeEach(() => silentLogger.error.mockClear());
 
-  it('keeps a domain error\'s code, field and params, with a French message by default', () => {
+  it("keeps a domain error's code, field and params, with a French message by default", () => {
     const error = toGraphQLError(new DomainError('RATE_LIMITED', 'email', { retryAfterSeconds: 42 }), 'fr', silentLogger);
     expect(error.extensions).toEqual({ code: 'RATE_LIMITED', field: 'email', params: { retryAfterSeconds: 42 } });
     expect(error.message).toBe('Trop de tentatives. Réessayez dans 42 secondes.');

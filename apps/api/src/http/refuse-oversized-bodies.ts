@@ -14,7 +14,14 @@ export function refuseOversizedBodies(error: unknown, req: Request, res: Respons
     return;
   }
   if (type === 'entity.parse.failed') {
-    res.status(400).json({ errors: [{ message: language === 'fr' ? 'Le corps de la requête n\'est pas du JSON valide.' : 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    res.status(400).json({
+      errors: [
+        {
+          message: language === 'fr' ? "Le corps de la requête n'est pas du JSON valide." : 'The request body is not valid JSON.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
     return;
   }
   next(error);

@@ -30,7 +30,7 @@ export class SystemResolver {
 
   @PlatformAdminOnly()
   @Subscription(() => HeartbeatType, {
-    description: 'The worker\'s answer to one heartbeat.',
+    description: "The worker's answer to one heartbeat.",
     filter: (payload: Heartbeat, variables: { requestId: string }) => payload.requestId === variables.requestId.toLowerCase(),
     resolve: (payload: Heartbeat): HeartbeatType => ({
       requestId: payload.requestId,

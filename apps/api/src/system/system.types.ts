@@ -6,7 +6,7 @@ export class HeartbeatRequestType {
   @Field() requestedAt!: Date;
 }
 
-@ObjectType('Heartbeat', { description: 'The worker\'s answer to a heartbeat: proves queue, worker and live events all work.' })
+@ObjectType('Heartbeat', { description: "The worker's answer to a heartbeat: proves queue, worker and live events all work." })
 export class HeartbeatType {
   @Field(() => ID) requestId!: string;
   @Field() requestedAt!: Date;

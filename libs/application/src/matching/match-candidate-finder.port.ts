@@ -1,6 +1,9 @@
 import type { CalendarDay, ClosurePeriod, OfferStatus, OpeningHours, TemperatureClass } from '#domain';
 import type { MatchableItem } from '#matching';
 
+// Persistence builds these items but may not import the matching library: it gets the type from here.
+export type { MatchableItem };
+
 /** An offer as matching needs it: its window and what is left of each item. */
 export interface MatchingOffer {
   readonly id: string;

@@ -1,10 +1,4 @@
-import {
-  CATEGORY_TAXONOMY,
-  categoryAncestors,
-  isCategoryWithin,
-  isKnownCategory,
-  parseCategoryCode,
-} from './category-taxonomy';
+import { CATEGORY_TAXONOMY, categoryAncestors, isCategoryWithin, isKnownCategory, parseCategoryCode } from './category-taxonomy';
 
 describe('category taxonomy', () => {
   const codes = CATEGORY_TAXONOMY.map((c) => c.code);

@@ -346,10 +346,7 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
 export type DomainMessageLanguage = keyof DomainErrorMessage;
 
 /** Fills `{name}` placeholders from the params; an unknown one stays visible rather than vanishing. */
-export function renderDomainErrorMessage(
-  error: Pick<DomainError, 'code' | 'params'>,
-  language: DomainMessageLanguage,
-): string {
+export function renderDomainErrorMessage(error: Pick<DomainError, 'code' | 'params'>, language: DomainMessageLanguage): string {
   return DOMAIN_ERROR_MESSAGES[error.code][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = error.params[name];
     return value === undefined ? placeholder : String(value);

@@ -22,9 +22,7 @@ describe('GeoPoint', () => {
   });
 
   it('names the field under the prefix given', () => {
-    expect(() => GeoPoint.of(100, 0, 'near')).toThrow(
-      expect.objectContaining({ field: 'near.latitude' }) as Error,
-    );
+    expect(() => GeoPoint.of(100, 0, 'near')).toThrow(expect.objectContaining({ field: 'near.latitude' }) as Error);
   });
 
   it('cannot be changed once made', () => {

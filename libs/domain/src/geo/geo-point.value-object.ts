@@ -51,9 +51,7 @@ export function haversineKm(
   const toRad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * toRad;
   const dLon = (b.longitude - a.longitude) * toRad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * toRad) * Math.cos(b.latitude * toRad) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * toRad) * Math.cos(b.latitude * toRad) * Math.sin(dLon / 2) ** 2;
   // Rounding can push h a hair above 1 for antipodes, where asin would return NaN.
   return 2 * EARTH_MEAN_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
 }

@@ -6,15 +6,12 @@ describe('email', () => {
     expect(parseEmail('  Marie.Dupont@Banque-Alimentaire.FR ')).toBe('marie.dupont@banque-alimentaire.fr');
   });
 
-  it.each([
-    'a@b.fr',
-    'prenom.nom+glane@example.org',
-    "o'brien@example.co.uk",
-    'contact@xn--pcherie-9xa.fr',
-    'x@sub.domain.example.com',
-  ])('accepts %s', (email) => {
-    expect(isValidEmail(email)).toBe(true);
-  });
+  it.each(['a@b.fr', 'prenom.nom+glane@example.org', "o'brien@example.co.uk", 'contact@xn--pcherie-9xa.fr', 'x@sub.domain.example.com'])(
+    'accepts %s',
+    (email) => {
+      expect(isValidEmail(email)).toBe(true);
+    },
+  );
 
   it.each([
     '',
@@ -37,9 +34,7 @@ describe('email', () => {
     `a@${'b'.repeat(250)}.fr`,
   ])('refuses %p', (email) => {
     expect(isValidEmail(email)).toBe(false);
-    expect(() => parseEmail(email, 'input.email')).toThrow(
-      expect.objectContaining({ code: 'INVALID_EMAIL', field: 'input.email' }) as Error,
-    );
+    expect(() => parseEmail(email, 'input.email')).toThrow(expect.objectContaining({ code: 'INVALID_EMAIL', field: 'input.email' }) as Error);
   });
 
   it('normalises idempotently and case-insensitively (property)', () => {

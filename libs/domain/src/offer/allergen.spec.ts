@@ -3,8 +3,20 @@ import { ALLERGEN_LABELS, ALLERGENS, parseAllergens } from './allergen';
 describe('allergens', () => {
   it('are the 14 of Regulation 1169/2011 annex II, each labelled in French and English', () => {
     expect(ALLERGENS).toEqual([
-      'GLUTEN', 'CRUSTACEANS', 'EGGS', 'FISH', 'PEANUTS', 'SOYBEANS', 'MILK',
-      'NUTS', 'CELERY', 'MUSTARD', 'SESAME', 'SULPHITES', 'LUPIN', 'MOLLUSCS',
+      'GLUTEN',
+      'CRUSTACEANS',
+      'EGGS',
+      'FISH',
+      'PEANUTS',
+      'SOYBEANS',
+      'MILK',
+      'NUTS',
+      'CELERY',
+      'MUSTARD',
+      'SESAME',
+      'SULPHITES',
+      'LUPIN',
+      'MOLLUSCS',
     ]);
     for (const allergen of ALLERGENS) {
       expect(ALLERGEN_LABELS[allergen].fr).not.toBe('');

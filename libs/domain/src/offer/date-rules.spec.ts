@@ -109,18 +109,13 @@ describe('dateRuleVerdict', () => {
 
   it('never allows less for a larger margin (property)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: -3, max: 12 }),
-        fc.integer({ min: 0, max: 240 }),
-        fc.integer({ min: 0, max: 240 }),
-        (offsetDays, a, b) => {
-          const item = { dateKind: DateKind.DLC, date: addCalendarDays('2025-07-14', offsetDays) };
-          const [small, large] = a <= b ? [a, b] : [b, a];
-          if (dateRuleVerdict(item, pickupUntil, large, now).allowed) {
-            expect(dateRuleVerdict(item, pickupUntil, small, now).allowed).toBe(true);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: -3, max: 12 }), fc.integer({ min: 0, max: 240 }), fc.integer({ min: 0, max: 240 }), (offsetDays, a, b) => {
+        const item = { dateKind: DateKind.DLC, date: addCalendarDays('2025-07-14', offsetDays) };
+        const [small, large] = a <= b ? [a, b] : [b, a];
+        if (dateRuleVerdict(item, pickupUntil, large, now).allowed) {
+          expect(dateRuleVerdict(item, pickupUntil, small, now).allowed).toBe(true);
+        }
+      }),
     );
   });
 });

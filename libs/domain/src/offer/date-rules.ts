@@ -1,10 +1,5 @@
 import { DateKind } from '../shared/date-kind';
-import {
-  type CalendarDay,
-  calendarDaysBetween,
-  endOfParisDayExclusive,
-  parisDayOf,
-} from '../shared/paris-calendar';
+import { type CalendarDay, calendarDaysBetween, endOfParisDayExclusive, parisDayOf } from '../shared/paris-calendar';
 import { assertNever } from '../shared/assert-never';
 
 const MS_PER_HOUR = 3_600_000;
@@ -71,21 +66,14 @@ export type DateRuleReason = DateRuleVerdict['reason'];
  * Whether an item may go to a recipient needing `marginHours` of DLC left, if the goods are taken
  * by `pickupUntil` at the latest (DOMAIN.md rules 1 and 2).
  */
-export function dateRuleVerdict(
-  item: DatedItem,
-  pickupUntil: Date,
-  marginHours: number,
-  now: Date,
-): DateRuleVerdict {
+export function dateRuleVerdict(item: DatedItem, pickupUntil: Date, marginHours: number, now: Date): DateRuleVerdict {
   switch (item.dateKind) {
     case DateKind.NONE:
       return { allowed: true, reason: 'NO_DATE' };
     case DateKind.DDM: {
       if (item.date === null) return { allowed: true, reason: 'NO_DATE' };
       const daysPast = ddmDaysPast(item.date, now);
-      return daysPast > 0
-        ? { allowed: true, reason: 'DDM_PAST', ddmDaysPast: daysPast }
-        : { allowed: true, reason: 'DDM_NOT_PAST' };
+      return daysPast > 0 ? { allowed: true, reason: 'DDM_PAST', ddmDaysPast: daysPast } : { allowed: true, reason: 'DDM_NOT_PAST' };
     }
     case DateKind.DLC: {
       if (item.date === null) return { allowed: false, reason: 'DLC_DATE_MISSING' };

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { GTIN_LENGTHS, gtinCheckDigit, isValidGtin, parseGtin, toGtin14 } from './gtin';
 
-const digitString = (length: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
+const digitString = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
 const validGtin = fc
   .constantFrom(...GTIN_LENGTHS)
   .chain((length) => digitString(length - 1))
@@ -27,9 +26,7 @@ describe('GTIN', () => {
     ['', 'nothing'],
   ])('refuses %p, %s', (gtin) => {
     expect(isValidGtin(gtin)).toBe(false);
-    expect(() => parseGtin(gtin, 'items.0.gtin')).toThrow(
-      expect.objectContaining({ code: 'INVALID_GTIN', field: 'items.0.gtin' }) as Error,
-    );
+    expect(() => parseGtin(gtin, 'items.0.gtin')).toThrow(expect.objectContaining({ code: 'INVALID_GTIN', field: 'items.0.gtin' }) as Error);
   });
 
   it('drops spaces and pads to 14 digits for comparison', () => {

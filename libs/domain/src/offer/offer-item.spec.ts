@@ -16,9 +16,7 @@ const yoghurts: OfferItemInput = {
 };
 
 const refuses = (overrides: Partial<OfferItemInput>, code: string, field: string) =>
-  expect(() => parseOfferItem({ ...yoghurts, ...overrides }, 'items.3')).toThrow(
-    expect.objectContaining({ code, field }) as Error,
-  );
+  expect(() => parseOfferItem({ ...yoghurts, ...overrides }, 'items.3')).toThrow(expect.objectContaining({ code, field }) as Error);
 
 describe('parseOfferItem', () => {
   it('normalises a valid item', () => {
@@ -82,8 +80,6 @@ describe('parseOfferItem', () => {
   ])('refuses %s', (_case, overrides, code, field) => refuses(overrides, code, field));
 
   it('accepts the limits themselves', () => {
-    expect(() =>
-      parseOfferItem({ ...yoghurts, quantityKg: 100_000, description: 'é'.repeat(500), lotNumber: 'L'.repeat(64), unitCostCents: 0 }),
-    ).not.toThrow();
+    expect(() => parseOfferItem({ ...yoghurts, quantityKg: 100_000, description: 'é'.repeat(500), lotNumber: 'L'.repeat(64), unitCostCents: 0 })).not.toThrow();
   });
 });

@@ -1,12 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { OFFER_STATUSES, OfferStatus } from '../shared/offer-status';
-import {
-  canApplyOfferEvent,
-  isTerminalOfferStatus,
-  nextOfferStatus,
-  OFFER_EVENTS,
-  type OfferEvent,
-} from './offer-status.machine';
+import { canApplyOfferEvent, isTerminalOfferStatus, nextOfferStatus, OFFER_EVENTS, type OfferEvent } from './offer-status.machine';
 
 /**
  * The lifecycle written out a second time, by hand, from the issue: every pair of this list is
@@ -58,11 +52,7 @@ describe('offer status machine', () => {
   });
 
   it('ends only in CLOSED, WITHDRAWN and EXPIRED', () => {
-    expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([
-      OfferStatus.CLOSED,
-      OfferStatus.WITHDRAWN,
-      OfferStatus.EXPIRED,
-    ]);
+    expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([OfferStatus.CLOSED, OfferStatus.WITHDRAWN, OfferStatus.EXPIRED]);
   });
 
   it('never withdraws goods once collected', () => {

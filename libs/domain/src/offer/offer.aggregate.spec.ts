@@ -159,7 +159,13 @@ describe('Offer lifecycle', () => {
 
   it('closes after collection', () => {
     const offer = published();
-    offer.claim([{ itemId: 'a', quantityKg: 10 }, { itemId: 'b', quantityKg: 5.5 }], terms);
+    offer.claim(
+      [
+        { itemId: 'a', quantityKg: 10 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
     expect(offer.status).toBe(OfferStatus.CLAIMED);
     offer.markCollected(now);
     offer.close(now);
@@ -173,14 +179,26 @@ describe('Offer claims', () => {
     offer.claim([{ itemId: 'a', quantityKg: 4 }], terms);
     expect(offer.status).toBe(OfferStatus.PARTIALLY_CLAIMED);
     expect(offer.remainingKg).toBe(11.5);
-    offer.claim([{ itemId: 'a', quantityKg: 6 }, { itemId: 'b', quantityKg: 5.5 }], terms);
+    offer.claim(
+      [
+        { itemId: 'a', quantityKg: 6 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
     expect(offer.status).toBe(OfferStatus.CLAIMED);
     expect(offer.remainingKg).toBe(0);
   });
 
   it('goes back as claims are cancelled', () => {
     const offer = published();
-    offer.claim([{ itemId: 'a', quantityKg: 10 }, { itemId: 'b', quantityKg: 5.5 }], terms);
+    offer.claim(
+      [
+        { itemId: 'a', quantityKg: 10 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
     offer.release([{ itemId: 'b', quantityKg: 5.5 }], now);
     expect(offer.status).toBe(OfferStatus.PARTIALLY_CLAIMED);
     offer.release([{ itemId: 'a', quantityKg: 10 }], now);
@@ -191,7 +209,14 @@ describe('Offer claims', () => {
   it('refuses more than remains, summing lines on one item, and changes nothing', () => {
     const offer = published();
     expectError(
-      () => offer.claim([{ itemId: 'a', quantityKg: 6 }, { itemId: 'a', quantityKg: 4.5 }], terms),
+      () =>
+        offer.claim(
+          [
+            { itemId: 'a', quantityKg: 6 },
+            { itemId: 'a', quantityKg: 4.5 },
+          ],
+          terms,
+        ),
       'CLAIM_EXCEEDS_REMAINING',
       'lines.1.quantityKg',
     );
@@ -251,11 +276,7 @@ describe('Offer claims', () => {
             expect(i.remainingKg).toBeLessThanOrEqual(i.quantityKg);
           }
           const expected =
-            offer.remainingKg === 0
-              ? OfferStatus.CLAIMED
-              : offer.remainingKg === offer.totalKg
-                ? OfferStatus.PUBLISHED
-                : OfferStatus.PARTIALLY_CLAIMED;
+            offer.remainingKg === 0 ? OfferStatus.CLAIMED : offer.remainingKg === offer.totalKg ? OfferStatus.PUBLISHED : OfferStatus.PARTIALLY_CLAIMED;
           expect(offer.status).toBe(expected);
         }
       }),

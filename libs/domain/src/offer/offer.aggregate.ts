@@ -208,9 +208,7 @@ export class Offer {
     const nothingOfferable = remaining.every(
       (item) =>
         item.dateKind === DateKind.DLC &&
-        (item.date === null ||
-          isDlcExpired(item.date, now) ||
-          !isDlcMarginMet(item.date, this.state.pickupUntil, minDlcMarginHours)),
+        (item.date === null || isDlcExpired(item.date, now) || !isDlcMarginMet(item.date, this.state.pickupUntil, minDlcMarginHours)),
     );
     return nothingOfferable ? 'NO_DLC_MARGIN_LEFT' : null;
   }

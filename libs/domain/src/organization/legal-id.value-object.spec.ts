@@ -5,8 +5,7 @@ import { luhnCheckDigit, passesLuhn } from './luhn';
 import { isValidRna, parseRna } from './rna';
 import { isValidSiret, LA_POSTE_SIREN, parseSiret, sirenOf } from './siret';
 
-const digits = (length: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
+const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
 
 describe('SIRET', () => {
   it.each([
@@ -79,9 +78,7 @@ describe('RNA', () => {
 
   it.each(['W75123456', 'W7512345678', 'X751234567', '751234567', 'W75123456A', ''])('refuses %p', (rna) => {
     expect(isValidRna(rna)).toBe(false);
-    expect(() => parseRna(rna, 'input.legalId')).toThrow(
-      expect.objectContaining({ code: 'INVALID_RNA', field: 'input.legalId' }) as Error,
-    );
+    expect(() => parseRna(rna, 'input.legalId')).toThrow(expect.objectContaining({ code: 'INVALID_RNA', field: 'input.legalId' }) as Error);
   });
 });
 
@@ -102,11 +99,7 @@ describe('parseLegalId', () => {
   });
 
   it('judges a recipient id by what it looks like', () => {
-    expect(() => parseLegalId('W7512', OrganizationKind.RECIPIENT)).toThrow(
-      expect.objectContaining({ code: 'INVALID_RNA' }) as Error,
-    );
-    expect(() => parseLegalId('12345678912345', OrganizationKind.RECIPIENT)).toThrow(
-      expect.objectContaining({ code: 'INVALID_SIRET' }) as Error,
-    );
+    expect(() => parseLegalId('W7512', OrganizationKind.RECIPIENT)).toThrow(expect.objectContaining({ code: 'INVALID_RNA' }) as Error);
+    expect(() => parseLegalId('12345678912345', OrganizationKind.RECIPIENT)).toThrow(expect.objectContaining({ code: 'INVALID_SIRET' }) as Error);
   });
 });

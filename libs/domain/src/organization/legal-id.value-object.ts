@@ -10,9 +10,7 @@ export const LegalIdKind = {
 } as const;
 export type LegalIdKind = (typeof LegalIdKind)[keyof typeof LegalIdKind];
 
-export type LegalId =
-  | { readonly kind: typeof LegalIdKind.SIRET; readonly value: Siret }
-  | { readonly kind: typeof LegalIdKind.RNA; readonly value: Rna };
+export type LegalId = { readonly kind: typeof LegalIdKind.SIRET; readonly value: Siret } | { readonly kind: typeof LegalIdKind.RNA; readonly value: Rna };
 
 /**
  * Donors are businesses and always have a SIRET. Recipients are often associations that have no
@@ -28,9 +26,7 @@ export function parseLegalId(raw: string, kind: OrganizationKind, field = 'legal
       if (looksLikeRna) throw new DomainError('INVALID_LEGAL_ID', field, { expected: 'SIRET' });
       return { kind: LegalIdKind.SIRET, value: parseSiret(raw, field) };
     case OrganizationKind.RECIPIENT:
-      return looksLikeRna
-        ? { kind: LegalIdKind.RNA, value: parseRna(raw, field) }
-        : { kind: LegalIdKind.SIRET, value: parseSiret(raw, field) };
+      return looksLikeRna ? { kind: LegalIdKind.RNA, value: parseRna(raw, field) } : { kind: LegalIdKind.SIRET, value: parseSiret(raw, field) };
     default:
       return assertNever(kind, 'organization kind');
   }

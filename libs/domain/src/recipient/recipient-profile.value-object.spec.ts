@@ -12,9 +12,7 @@ const valid: RecipientProfileInput = {
 };
 
 const refuses = (overrides: Partial<RecipientProfileInput>, code: string, field: string) =>
-  expect(() => RecipientProfile.parse({ ...valid, ...overrides })).toThrow(
-    expect.objectContaining({ code, field }) as Error,
-  );
+  expect(() => RecipientProfile.parse({ ...valid, ...overrides })).toThrow(expect.objectContaining({ code, field }) as Error);
 
 describe('RecipientProfile', () => {
   it('applies the defaults: 48 h margin, nobody declared, no frozen storage', () => {
@@ -43,23 +41,25 @@ describe('RecipientProfile', () => {
   });
 
   it('refuses an empty list of categories', () => refuses({ acceptedCategories: [] }, 'NO_ACCEPTED_CATEGORIES', 'acceptedCategories'));
-  it('names the unknown category by its index', () =>
-    refuses({ acceptedCategories: ['FOOD', 'FOOD.CAVIAR'] }, 'UNKNOWN_CATEGORY', 'acceptedCategories.1'));
-  it('refuses a negative capacity', () =>
-    refuses({ capacities: [{ temperature: TemperatureClass.FROZEN, kg: -1 }] }, 'NEGATIVE_CAPACITY', 'capacities.0.kg'));
+  it('names the unknown category by its index', () => refuses({ acceptedCategories: ['FOOD', 'FOOD.CAVIAR'] }, 'UNKNOWN_CATEGORY', 'acceptedCategories.1'));
+  it('refuses a negative capacity', () => refuses({ capacities: [{ temperature: TemperatureClass.FROZEN, kg: -1 }] }, 'NEGATIVE_CAPACITY', 'capacities.0.kg'));
   it('refuses a capacity that is not a number', () =>
     refuses({ capacities: [{ temperature: TemperatureClass.FROZEN, kg: Number.POSITIVE_INFINITY }] }, 'INVALID_CAPACITY', 'capacities.0.kg'));
   it('refuses two capacities for one class', () =>
     refuses(
-      { capacities: [{ temperature: TemperatureClass.CHILLED, kg: 1 }, { temperature: TemperatureClass.CHILLED, kg: 2 }] },
+      {
+        capacities: [
+          { temperature: TemperatureClass.CHILLED, kg: 1 },
+          { temperature: TemperatureClass.CHILLED, kg: 2 },
+        ],
+      },
       'DUPLICATE_CAPACITY',
       'capacities.1.temperature',
     ));
   it('refuses an unknown temperature class', () =>
     refuses({ capacities: [{ temperature: 'WARM' as TemperatureClass, kg: 1 }] }, 'UNKNOWN_TEMPERATURE_CLASS', 'capacities.0.temperature'));
 
-  it.each([0, -5, 300.01, Number.NaN])('refuses a radius of %p km', (serviceRadiusKm) =>
-    refuses({ serviceRadiusKm }, 'INVALID_RADIUS', 'serviceRadiusKm'));
+  it.each([0, -5, 300.01, Number.NaN])('refuses a radius of %p km', (serviceRadiusKm) => refuses({ serviceRadiusKm }, 'INVALID_RADIUS', 'serviceRadiusKm'));
 
   it('accepts a radius of exactly 300 km', () => {
     expect(RecipientProfile.parse({ ...valid, serviceRadiusKm: 300 }).serviceRadiusKm).toBe(300);
@@ -73,10 +73,10 @@ describe('RecipientProfile', () => {
   });
 
   it.each([-1, 241, 47.5])('refuses a margin of %p h', (dlcMarginHours) =>
-    refuses({ dlcMarginHours, redistributesFaster: true }, 'INVALID_DLC_MARGIN', 'dlcMarginHours'));
+    refuses({ dlcMarginHours, redistributesFaster: true }, 'INVALID_DLC_MARGIN', 'dlcMarginHours'),
+  );
 
-  it.each([-1, 2.5])('refuses %p people per week', (peoplePerWeek) =>
-    refuses({ peoplePerWeek }, 'INVALID_PEOPLE_PER_WEEK', 'peoplePerWeek'));
+  it.each([-1, 2.5])('refuses %p people per week', (peoplePerWeek) => refuses({ peoplePerWeek }, 'INVALID_PEOPLE_PER_WEEK', 'peoplePerWeek'));
 
   it('accepts any margin in 0..240 exactly when the 48 h rule allows it (property)', () => {
     fc.assert(

@@ -82,14 +82,7 @@ export class RecipientProfile {
       throw new DomainError('INVALID_PEOPLE_PER_WEEK', 'peoplePerWeek');
     }
 
-    return new RecipientProfile(
-      Object.freeze([...new Set(accepted)]),
-      capacities,
-      radius,
-      margin,
-      redistributesFaster,
-      people,
-    );
+    return new RecipientProfile(Object.freeze([...new Set(accepted)]), capacities, radius, margin, redistributesFaster, people);
   }
 
   /** Whether goods of this category fall under one the recipient accepts (a parent accepts its children). */

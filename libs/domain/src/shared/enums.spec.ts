@@ -11,11 +11,7 @@ describe('domain enums', () => {
     ['OrganizationKind', ORGANIZATION_KINDS, ['DONOR', 'RECIPIENT']],
     ['MemberRole', MEMBER_ROLES, ['ADMIN', 'STAFF', 'DRIVER']],
     ['DateKind', DATE_KINDS, ['DLC', 'DDM', 'NONE']],
-    [
-      'OfferStatus',
-      OFFER_STATUSES,
-      ['DRAFT', 'PUBLISHED', 'PARTIALLY_CLAIMED', 'CLAIMED', 'COLLECTED', 'CLOSED', 'WITHDRAWN', 'EXPIRED'],
-    ],
+    ['OfferStatus', OFFER_STATUSES, ['DRAFT', 'PUBLISHED', 'PARTIALLY_CLAIMED', 'CLAIMED', 'COLLECTED', 'CLOSED', 'WITHDRAWN', 'EXPIRED']],
     ['ClaimStatus', CLAIM_STATUSES, ['CONFIRMED', 'CANCELLED', 'COLLECTED', 'DELIVERED', 'REFUSED']],
     ['TemperatureClass', TEMPERATURE_CLASSES, ['AMBIENT', 'CHILLED', 'FROZEN']],
   ])('%s lists exactly the contract values', (_name, all, expected) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '../errors/domain-error';
+import { type DomainError } from '../errors/domain-error';
 import {
   addCalendarDays,
   calendarDaysBetween,
@@ -33,8 +33,7 @@ describe('Paris calendar', () => {
   });
 
   it('gives the days the clocks change 23 and 25 hours', () => {
-    const hours = (day: string) =>
-      (endOfParisDayExclusive(day).getTime() - startOfParisDay(day).getTime()) / 3_600_000;
+    const hours = (day: string) => (endOfParisDayExclusive(day).getTime() - startOfParisDay(day).getTime()) / 3_600_000;
     expect(hours('2025-03-30')).toBe(23);
     expect(hours('2025-10-26')).toBe(25);
     expect(hours('2025-06-01')).toBe(24);
@@ -67,14 +66,11 @@ describe('Paris calendar', () => {
 
   it('puts every instant inside the Paris day it belongs to (property)', () => {
     fc.assert(
-      fc.property(
-        fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
-        (instant) => {
-          const day = parisDayOf(instant);
-          expect(startOfParisDay(day).getTime()).toBeLessThanOrEqual(instant.getTime());
-          expect(endOfParisDayExclusive(day).getTime()).toBeGreaterThan(instant.getTime());
-        },
-      ),
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), (instant) => {
+        const day = parisDayOf(instant);
+        expect(startOfParisDay(day).getTime()).toBeLessThanOrEqual(instant.getTime());
+        expect(endOfParisDayExclusive(day).getTime()).toBeGreaterThan(instant.getTime());
+      }),
     );
   });
 });

@@ -18,13 +18,18 @@ const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
 const weekdays = (intervals: Array<[string, string]>): OpeningDayInput[] =>
   [1, 2, 3, 4, 5].map((weekday) => ({ weekday, intervals: intervals.map(([start, end]) => ({ start, end })) }));
-const iso = (intervals: Array<{ start: Date; end: Date }>) =>
-  intervals.map((i) => [i.start.toISOString(), i.end.toISOString()]);
+const iso = (intervals: Array<{ start: Date; end: Date }>) => intervals.map((i) => [i.start.toISOString(), i.end.toISOString()]);
 
 describe('OpeningHours.parse', () => {
   it('keeps valid hours, sorted, and gives them back in the input shape', () => {
     const hours = OpeningHours.parse([
-      { weekday: 3, intervals: [{ start: '14:00', end: '18:30' }, { start: '08:00', end: '12:00' }] },
+      {
+        weekday: 3,
+        intervals: [
+          { start: '14:00', end: '18:30' },
+          { start: '08:00', end: '12:00' },
+        ],
+      },
       { weekday: 6, intervals: [{ start: '20:00', end: '24:00' }] },
       { weekday: 7, intervals: [] },
     ]);
@@ -33,7 +38,13 @@ describe('OpeningHours.parse', () => {
       { startMinute: 840, endMinute: 1110 },
     ]);
     expect(hours.toInput()).toEqual([
-      { weekday: 3, intervals: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:30' }] },
+      {
+        weekday: 3,
+        intervals: [
+          { start: '08:00', end: '12:00' },
+          { start: '14:00', end: '18:30' },
+        ],
+      },
       { weekday: 6, intervals: [{ start: '20:00', end: '24:00' }] },
     ]);
     expect(hours.isNeverOpen()).toBe(false);
@@ -42,16 +53,37 @@ describe('OpeningHours.parse', () => {
 
   it('allows touching intervals', () => {
     expect(() =>
-      OpeningHours.parse([{ weekday: 1, intervals: [{ start: '08:00', end: '12:00' }, { start: '12:00', end: '14:00' }] }]),
+      OpeningHours.parse([
+        {
+          weekday: 1,
+          intervals: [
+            { start: '08:00', end: '12:00' },
+            { start: '12:00', end: '14:00' },
+          ],
+        },
+      ]),
     ).not.toThrow();
   });
 
   it.each<[string, OpeningDayInput[], string, string]>([
-    ['an end before the start', [{ weekday: 1, intervals: [{ start: '18:00', end: '09:00' }] }], 'OPENING_HOURS_END_BEFORE_START', 'openingHours.0.intervals.0.end'],
+    [
+      'an end before the start',
+      [{ weekday: 1, intervals: [{ start: '18:00', end: '09:00' }] }],
+      'OPENING_HOURS_END_BEFORE_START',
+      'openingHours.0.intervals.0.end',
+    ],
     ['an empty interval', [{ weekday: 2, intervals: [{ start: '09:00', end: '09:00' }] }], 'OPENING_HOURS_END_BEFORE_START', 'openingHours.0.intervals.0.end'],
     [
       'overlapping intervals',
-      [{ weekday: 1, intervals: [{ start: '13:00', end: '18:00' }, { start: '08:00', end: '13:30' }] }],
+      [
+        {
+          weekday: 1,
+          intervals: [
+            { start: '13:00', end: '18:00' },
+            { start: '08:00', end: '13:30' },
+          ],
+        },
+      ],
       'OPENING_HOURS_OVERLAP',
       'openingHours.0.intervals.1',
     ],
@@ -66,7 +98,10 @@ describe('OpeningHours.parse', () => {
     ['weekday 1.5', [{ weekday: 1.5, intervals: [] }], 'INVALID_WEEKDAY', 'openingHours.0.weekday'],
     [
       'the same weekday twice',
-      [{ weekday: 4, intervals: [] }, { weekday: 4, intervals: [] }],
+      [
+        { weekday: 4, intervals: [] },
+        { weekday: 4, intervals: [] },
+      ],
       'OPENING_HOURS_DUPLICATE_WEEKDAY',
       'openingHours.1.weekday',
     ],
@@ -99,14 +134,22 @@ describe('closure periods', () => {
     expect(() => parseClosurePeriods([{ from: '2025-08-15', to: '2025-08-01' }])).toThrow(
       expect.objectContaining({ code: 'CLOSURE_END_BEFORE_START', field: 'closures.0.to' }) as Error,
     );
-    expect(() => parseClosurePeriods([{ from: '2025-08-01', to: '2025-08-15' }, { from: '2025-02-30', to: '2025-03-01' }])).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE', field: 'closures.1.from' }) as Error,
-    );
+    expect(() =>
+      parseClosurePeriods([
+        { from: '2025-08-01', to: '2025-08-15' },
+        { from: '2025-02-30', to: '2025-03-01' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'closures.1.from' }) as Error);
   });
 });
 
 describe('openIntervalsBetween', () => {
-  const hours = OpeningHours.parse(weekdays([['08:00', '12:00'], ['14:00', '18:00']]));
+  const hours = OpeningHours.parse(
+    weekdays([
+      ['08:00', '12:00'],
+      ['14:00', '18:00'],
+    ]),
+  );
 
   it('converts Paris hours to UTC in winter (UTC+1) and summer (UTC+2)', () => {
     // Wednesday 15 January and Wednesday 16 July 2025.
@@ -186,34 +229,30 @@ describe('openIntervalsBetween', () => {
 });
 
 describe('openIntervalsBetween (properties)', () => {
-  const dayIntervals = fc
-    .uniqueArray(fc.integer({ min: 0, max: 1440 }), { maxLength: 12 })
-    .map((minutes) => {
-      const sorted = [...minutes].sort((a, b) => a - b);
-      const pairs: Array<{ start: string; end: string }> = [];
-      for (let i = 0; i + 1 < sorted.length; i += 2) {
-        const start = sorted[i] ?? 0;
-        const end = sorted[i + 1] ?? 0;
-        // A start of 24:00 cannot happen: it is always followed by a larger end.
-        pairs.push({ start: formatTimeOfDay(start), end: formatTimeOfDay(end) });
-      }
-      return pairs;
-    });
+  const dayIntervals = fc.uniqueArray(fc.integer({ min: 0, max: 1440 }), { maxLength: 12 }).map((minutes) => {
+    const sorted = [...minutes].sort((a, b) => a - b);
+    const pairs: Array<{ start: string; end: string }> = [];
+    for (let i = 0; i + 1 < sorted.length; i += 2) {
+      const start = sorted[i] ?? 0;
+      const end = sorted[i + 1] ?? 0;
+      // A start of 24:00 cannot happen: it is always followed by a larger end.
+      pairs.push({ start: formatTimeOfDay(start), end: formatTimeOfDay(end) });
+    }
+    return pairs;
+  });
   const openingHours = fc
     .tuple(...ISO_WEEKDAYS.map(() => dayIntervals))
     .map((days) => OpeningHours.parse(days.map((intervals, i) => ({ weekday: i + 1, intervals }))));
   const dayIn = (year: number) =>
     fc.integer({ min: 0, max: 364 }).map((d) => DateTime.fromObject({ year }, { zone: PARIS_ZONE }).plus({ days: d }).toISODate() ?? '');
-  const closures = fc
-    .array(fc.tuple(dayIn(2025), fc.integer({ min: 0, max: 10 })), { maxLength: 3 })
-    .map((periods) =>
-      parseClosurePeriods(
-        periods.map(([from, length]) => ({
-          from,
-          to: DateTime.fromISO(from, { zone: PARIS_ZONE }).plus({ days: length }).toISODate() ?? from,
-        })),
-      ),
-    );
+  const closures = fc.array(fc.tuple(dayIn(2025), fc.integer({ min: 0, max: 10 })), { maxLength: 3 }).map((periods) =>
+    parseClosurePeriods(
+      periods.map(([from, length]) => ({
+        from,
+        to: DateTime.fromISO(from, { zone: PARIS_ZONE }).plus({ days: length }).toISODate() ?? from,
+      })),
+    ),
+  );
   // Half the windows start near a clock change, where mistakes hide.
   const clockChanges = ['2025-03-30T01:00:00Z', '2025-10-26T01:00:00Z', '2026-03-29T01:00:00Z'].map(Date.parse);
   const windowStart = fc.oneof(
@@ -229,9 +268,7 @@ describe('openIntervalsBetween (properties)', () => {
     const local = DateTime.fromMillis(instant, { zone: PARIS_ZONE });
     if (isClosedOn(closed, local.toISODate() ?? '')) return false;
     const minute = local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60_000;
-    return hours
-      .intervalsOn(local.weekday as IsoWeekday)
-      .some((interval) => interval.startMinute <= minute && minute < interval.endMinute);
+    return hours.intervalsOn(local.weekday as IsoWeekday).some((interval) => interval.startMinute <= minute && minute < interval.endMinute);
   }
 
   it('returns sorted, disjoint, non-empty intervals inside the window', () => {
@@ -253,18 +290,24 @@ describe('openIntervalsBetween (properties)', () => {
 
   it('agrees with the Paris wall clock at any instant of the window', () => {
     fc.assert(
-      fc.property(openingHours, closures, window, fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 20 }), (hours, closed, { from, to }, fractions) => {
-        const intervals = openIntervalsBetween(hours, closed, from, to);
-        const span = to.getTime() - from.getTime();
-        const instants = fractions.map((f) => from.getTime() + Math.floor(f * span));
-        // Also test both edges of every interval returned.
-        for (const { start, end } of intervals) instants.push(start.getTime(), end.getTime() - 1, end.getTime());
-        for (const t of instants) {
-          if (t < from.getTime() || t >= to.getTime()) continue;
-          const inResult = intervals.some(({ start, end }) => start.getTime() <= t && t < end.getTime());
-          expect(inResult).toBe(openByWallClock(hours, closed, t));
-        }
-      }),
+      fc.property(
+        openingHours,
+        closures,
+        window,
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (hours, closed, { from, to }, fractions) => {
+          const intervals = openIntervalsBetween(hours, closed, from, to);
+          const span = to.getTime() - from.getTime();
+          const instants = fractions.map((f) => from.getTime() + Math.floor(f * span));
+          // Also test both edges of every interval returned.
+          for (const { start, end } of intervals) instants.push(start.getTime(), end.getTime() - 1, end.getTime());
+          for (const t of instants) {
+            if (t < from.getTime() || t >= to.getTime()) continue;
+            const inResult = intervals.some(({ start, end }) => start.getTime() <= t && t < end.getTime());
+            expect(inResult).toBe(openByWallClock(hours, closed, t));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -273,9 +316,7 @@ describe('openIntervalsBetween (properties)', () => {
     fc.assert(
       fc.property(openingHours, closures, window, fc.double({ min: 0, max: 1, noNaN: true }), (hours, closed, { from, to }, f) => {
         const middle = new Date(from.getTime() + Math.floor(f * (to.getTime() - from.getTime())));
-        expect(openDurationMs(hours, closed, from, middle) + openDurationMs(hours, closed, middle, to)).toBe(
-          openDurationMs(hours, closed, from, to),
-        );
+        expect(openDurationMs(hours, closed, from, middle) + openDurationMs(hours, closed, middle, to)).toBe(openDurationMs(hours, closed, from, to));
       }),
     );
   });

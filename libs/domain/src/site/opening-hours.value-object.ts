@@ -91,10 +91,7 @@ export class OpeningHours {
           });
         }
       }
-      byWeekday.set(
-        weekday,
-        Object.freeze(sorted.map(({ startMinute, endMinute }) => Object.freeze({ startMinute, endMinute }))),
-      );
+      byWeekday.set(weekday, Object.freeze(sorted.map(({ startMinute, endMinute }) => Object.freeze({ startMinute, endMinute }))));
     });
     return new OpeningHours(byWeekday);
   }
@@ -137,10 +134,7 @@ export interface ClosurePeriod {
   readonly to: CalendarDay;
 }
 
-export function parseClosurePeriods(
-  periods: readonly ClosurePeriodInput[],
-  field = 'closures',
-): readonly ClosurePeriod[] {
+export function parseClosurePeriods(periods: readonly ClosurePeriodInput[], field = 'closures'): readonly ClosurePeriod[] {
   return Object.freeze(
     periods.map((period, index) => {
       const from = parseCalendarDay(period.from, `${field}.${index}.from`);
@@ -166,12 +160,7 @@ export function isClosedOn(closures: readonly ClosurePeriod[], day: CalendarDay)
  * Wall-clock reading decides, so on the night clocks go forward an interval 02:00–04:00 lasts one
  * hour, and on the night they go back 02:00–03:00 lasts two.
  */
-export function openIntervalsBetween(
-  hours: OpeningHours,
-  closures: readonly ClosurePeriod[],
-  fromUtc: Date,
-  toUtc: Date,
-): UtcInterval[] {
+export function openIntervalsBetween(hours: OpeningHours, closures: readonly ClosurePeriod[], fromUtc: Date, toUtc: Date): UtcInterval[] {
   const from = fromUtc.getTime();
   const to = toUtc.getTime();
   if (!(to > from)) return [];
@@ -196,12 +185,7 @@ export function openIntervalsBetween(
 }
 
 /** Whether the site has receiving hours overlapping [fromUtc, toUtc) on a day it is not closed. */
-export function isOpenDuring(
-  hours: OpeningHours,
-  closures: readonly ClosurePeriod[],
-  fromUtc: Date,
-  toUtc: Date,
-): boolean {
+export function isOpenDuring(hours: OpeningHours, closures: readonly ClosurePeriod[], fromUtc: Date, toUtc: Date): boolean {
   return openIntervalsBetween(hours, closures, fromUtc, toUtc).length > 0;
 }
 
@@ -210,16 +194,8 @@ export function isOpenAt(hours: OpeningHours, closures: readonly ClosurePeriod[]
 }
 
 /** Total open time within the window, in milliseconds. */
-export function openDurationMs(
-  hours: OpeningHours,
-  closures: readonly ClosurePeriod[],
-  fromUtc: Date,
-  toUtc: Date,
-): number {
-  return openIntervalsBetween(hours, closures, fromUtc, toUtc).reduce(
-    (total, interval) => total + (interval.end.getTime() - interval.start.getTime()),
-    0,
-  );
+export function openDurationMs(hours: OpeningHours, closures: readonly ClosurePeriod[], fromUtc: Date, toUtc: Date): number {
+  return openIntervalsBetween(hours, closures, fromUtc, toUtc).reduce((total, interval) => total + (interval.end.getTime() - interval.start.getTime()), 0);
 }
 
 export function formatTimeOfDay(minute: number): string {
@@ -276,8 +252,7 @@ function wallClockSegments(day: CalendarDay): WallClockSegment[] {
 
 /** Minutes after the day's start at which the offset changes; binary search, as zones change on the minute. */
 function offsetChangeMinute(dayStartMs: number, elapsedMinutes: number): number {
-  const offsetAt = (minute: number) =>
-    DateTime.fromMillis(dayStartMs + minute * MS_PER_MINUTE, { zone: PARIS_ZONE }).offset;
+  const offsetAt = (minute: number) => DateTime.fromMillis(dayStartMs + minute * MS_PER_MINUTE, { zone: PARIS_ZONE }).offset;
   const initial = offsetAt(0);
   let low = 0; // offset still the initial one
   let high = elapsedMinutes; // offset already the new one (the next midnight)

@@ -1,4 +1,4 @@
-import type { ClaimedKgByClass, MatchingOffer, MatchingRecipient, MatchingSite } from '#application';
+import type { ClaimedKgByClass, MatchableItem, MatchingOffer, MatchingRecipient, MatchingSite } from '#application';
 import {
   addCalendarDays,
   isDateKind,
@@ -14,7 +14,6 @@ import {
   type OpeningDayInput,
   type ClosurePeriodInput,
 } from '#domain';
-import type { MatchableItem } from '#matching';
 
 // Stored rows passed the domain's rules when written; a row that no longer does is a bug or a hand
 // edit, reported as such rather than as a client's bad input.

@@ -80,7 +80,7 @@ export class Offers1763800003000 implements MigrationInterface {
         CONSTRAINT claims_idempotency_unique UNIQUE (recipient_organization_id, idempotency_key)
       )`);
     await queryRunner.query('CREATE INDEX claims_offer_idx ON claims (offer_id)');
-    await queryRunner.query('CREATE INDEX claims_recipient_day_idx ON claims (recipient_organization_id, pickup_day) WHERE status <> \'CANCELLED\'');
+    await queryRunner.query("CREATE INDEX claims_recipient_day_idx ON claims (recipient_organization_id, pickup_day) WHERE status <> 'CANCELLED'");
     await queryRunner.query('CREATE INDEX claims_recipient_created_idx ON claims (recipient_organization_id, created_at DESC, id)');
 
     await queryRunner.query(`

@@ -6,4 +6,11 @@ import { Offers1763800003000 } from './1763800003000-offers';
 import { RecipientServiceAreas1763800003200 } from './1763800003200-recipient-service-areas';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
-export const MIGRATIONS = [EnablePostgis1763800000000, Outbox1763800000100, Accounts1763800001000, Organizations1763800002000, Offers1763800003000, RecipientServiceAreas1763800003200];
+export const MIGRATIONS = [
+  EnablePostgis1763800000000,
+  Outbox1763800000100,
+  Accounts1763800001000,
+  Organizations1763800002000,
+  Offers1763800003000,
+  RecipientServiceAreas1763800003200,
+];
