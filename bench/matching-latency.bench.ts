@@ -32,7 +32,8 @@ import {
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { generateDataset, NATIONAL_SCALE, seededRandom } from './support/matching-dataset';
+import { generateDataset, NATIONAL_SCALE } from './support/matching-dataset';
+import { seededRandom } from './support/seeded-random';
 
 const BENCH_DATABASE = 'glane_bench';
 const RATIO_GOAL_OURS_VS_BARE = 1.5;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AcceptPendingInvitations, Clock, CreatePlatformAdmin, InvitationAcceptor, SystemClock, type CreatePlatformAdminResult } from '#application';
-import { ConfigModule, ConfigValidationError, loadConfig, type AppConfig } from '#config';
+import { ConfigModule, loadConfigOrExit, type AppConfig } from '#config';
 import { isDomainError, renderDomainErrorMessage } from '#domain';
 import { AccountsPersistenceModule, DatabaseConnector, OrganizationsPersistenceModule, PersistenceModule } from '#persistence';
 
@@ -25,7 +25,6 @@ const EX_OK = 0;
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
 const EX_UNAVAILABLE = 69;
-const EX_CONFIG = 78;
 
 const CONNECT_TIMEOUT_MS = 10000;
 
@@ -179,16 +178,7 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(EX_CONFIG);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const code = await runAdminCreate(process.argv.slice(2), config, {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),

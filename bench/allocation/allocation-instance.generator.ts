@@ -1,3 +1,4 @@
+import { seededRandom } from '../support/seeded-random';
 import type { TemperatureClass } from '#domain';
 import { perishabilityWeight, type AllocationItem, type AllocationProblem, type AllocationRecipient, type Coordinates } from '#matching';
 
@@ -10,18 +11,6 @@ import { perishabilityWeight, type AllocationItem, type AllocationProblem, type 
 export interface InstanceSize {
   readonly offers: number;
   readonly recipients: number;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const BOX = { south: 45.3, north: 46.2, west: 4.2, east: 5.5 };

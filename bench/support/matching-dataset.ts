@@ -1,3 +1,4 @@
+import { seededRandom } from './seeded-random';
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays, CATEGORY_TAXONOMY, parisDayOf } from '#domain';
 import type { Client } from 'pg';
@@ -32,18 +33,6 @@ export const NATIONAL_SCALE: DatasetSize = {
 export interface Dataset {
   readonly openOfferIds: readonly string[];
   readonly counts: Readonly<Record<string, number>>;
-}
-
-/** mulberry32: small, fast, good enough to place points; the same seed gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KM_PER_DEGREE = 111.2;

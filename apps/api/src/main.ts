@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigValidationError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit, type AppConfig } from '#config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { refuseOversizedBodies } from './http/refuse-oversized-bodies';
@@ -23,16 +23,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen(config.port);
   app.get(Logger).log(`GraphQL ready at ${config.publicUrl}/graphql`, 'Bootstrap');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigValidationError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit, type AppConfig } from '#config';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -15,16 +15,7 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const app = await createWorker(config);
   app.get(Logger).log(`worker started (queue prefix ${config.queuePrefix}, concurrency ${config.worker.concurrency})`, 'Bootstrap');
 }

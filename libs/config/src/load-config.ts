@@ -79,3 +79,17 @@ function describe(error: ValidationError): string[] {
   // The value is deliberately not echoed: it may be a secret.
   return Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message.replace(`${error.property} `, '')}`);
 }
+
+/** sysexits' EX_CONFIG: what a process exits with when its configuration is invalid. */
+export const EXIT_BAD_CONFIG = 78;
+
+/** For process entry points: the config, or the list of problems on stderr and exit code 78. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return process.exit(EXIT_BAD_CONFIG);
+  }
+}
