@@ -12,4 +12,12 @@ cd "$GLANE_ROOT"
 npm_install_if_stale
 bash scripts/provision.sh || exit $? # it has said what failed and what to do
 say test "npx jest --ci $*"
-exec npx jest --ci "$@"
+# Jest's summary is followed by one plain "N passed, N failed" line, which any CI reader understands.
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+status=0
+npx jest --ci --json --outputFile="$results" "$@" || status=$?
+if [[ -s "$results" ]]; then
+  node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);' "$results"
+fi
+exit "$status"
