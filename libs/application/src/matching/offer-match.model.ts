@@ -22,5 +22,10 @@ export interface OfferMatchResult {
  * only what changes the decision or must be said (an item refused, a DDM already past).
  */
 export function reasonsToTell(reasons: readonly MatchReason[]): MatchReason[] {
-  return reasons.filter((reason) => reason.itemId === undefined || reason.verdict === 'FAIL' || reason.code === 'DDM_PAST_DATE');
+  // The distance score's sentence already gives the distance and the radius: say it once.
+  const distanceScored = reasons.some((reason) => reason.code === 'SCORE_DISTANCE');
+  return reasons.filter(
+    (reason) =>
+      (reason.itemId === undefined || reason.verdict === 'FAIL' || reason.code === 'DDM_PAST_DATE') && !(distanceScored && reason.code === 'WITHIN_RADIUS'),
+  );
 }
