@@ -1,3 +1,4 @@
+import { PurgeExpiredSessions } from '#application';
 import { randomUUID } from 'node:crypto';
 import {
   AccessTokenIssuer,
@@ -178,6 +179,33 @@ describe('accounts persistence against the real PostgreSQL', () => {
       expect(await tokens.revokeFamily(a.familyId, new Date())).toBe(0);
       expect(await tokens.revokeAllOfUser(user.id, new Date())).toBe(1);
       expect(await tokens.findByHash(hashOpaqueToken(b.token))).toMatchObject({ revokedAt: expect.any(Date) as Date });
+    });
+
+    it('purges tokens expired for over a day, in batches, keeping the live ones and unlinking rotations', async () => {
+      const user = await aUser();
+      const old = new Date(Date.now() - 3 * 24 * 3600_000);
+      const family = randomUUID();
+      const first = await aToken(user.id, { familyId: family, expiresAt: old });
+      // A rotation whose replacement is still live: the old link must not block the purge.
+      const replacement = { id: randomUUID(), tokenHash: hashOpaqueToken(newOpaqueToken()), expiresAt: new Date(Date.now() + 3600_000) };
+      await services.dataSource.query("UPDATE refresh_tokens SET expires_at = now() + interval '1 hour' WHERE token_hash = $1", [hashOpaqueToken(first.token)]);
+      await tokens.rotate(hashOpaqueToken(first.token), new Date(), replacement);
+      await services.dataSource.query('UPDATE refresh_tokens SET expires_at = $2 WHERE token_hash = $1', [hashOpaqueToken(first.token), old]);
+      for (let i = 0; i < 5; i += 1) await aToken(user.id, { expiresAt: old });
+      const recentlyExpired = await aToken(user.id, { expiresAt: new Date(Date.now() - 3600_000) });
+
+      const purge = new PurgeExpiredSessions(tokens, { now: () => new Date() });
+      const before = Number((await services.dataSource.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1', [user.id]))[0].n);
+      expect(await purge.execute()).toBeGreaterThanOrEqual(6);
+      expect(await tokens.findByHash(hashOpaqueToken(first.token))).toBeNull();
+      expect(await tokens.findByHash(replacement.tokenHash)).toMatchObject({ familyId: family });
+      expect(await tokens.findByHash(hashOpaqueToken(recentlyExpired.token))).not.toBeNull();
+      const after = Number((await services.dataSource.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1', [user.id]))[0].n);
+      expect(before - after).toBe(6);
+      // Batches: a limit smaller than the backlog still purges everything, a batch at a time.
+      for (let i = 0; i < 3; i += 1) await aToken(user.id, { expiresAt: old });
+      expect(await tokens.deleteExpiredBefore(new Date(Date.now() - 24 * 3600_000), 2)).toBe(2);
+      expect(await tokens.deleteExpiredBefore(new Date(Date.now() - 24 * 3600_000), 2)).toBe(1);
     });
 
     it("deletes a user's tokens with the user", async () => {

@@ -1,16 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AnswerHeartbeat, Clock, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, SystemClock } from '#application';
+import { AnswerHeartbeat, Clock, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions, SystemClock } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
-import { OffersPersistenceModule, PersistenceModule } from '#persistence';
+import { AccountsPersistenceModule, OffersPersistenceModule, PersistenceModule } from '#persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatJobHandler } from './handlers/heartbeat.job-handler';
 import { ExpireDueOffersJobHandler } from './handlers/expire-due-offers.job-handler';
+import { PurgeExpiredSessionsJobHandler } from './handlers/purge-expired-sessions.job-handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 
-const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler];
-const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier];
+const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler, PurgeExpiredSessionsJobHandler];
+const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions];
 
 @Module({})
 export class WorkerModule {
@@ -22,6 +23,7 @@ export class WorkerModule {
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
         PersistenceModule,
         JobsModule.forWorker(),
+        AccountsPersistenceModule,
         OffersPersistenceModule,
         NotificationsWorkerModule,
       ],

@@ -81,6 +81,11 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   async revokeAllOfUser(userId: string, now: Date): Promise<number> {
     return this.revokeWhere((t) => t.userId === userId, now);
   }
+  async deleteExpiredBefore(cutoff: Date, limit: number): Promise<number> {
+    const doomed = [...this.rows.values()].filter((t) => t.expiresAt < cutoff).slice(0, limit);
+    for (const token of doomed) this.rows.delete(token.id);
+    return doomed.length;
+  }
   private revokeWhere(match: (t: RefreshTokenRecord) => boolean, now: Date): number {
     let count = 0;
     for (const token of this.rows.values()) {

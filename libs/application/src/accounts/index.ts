@@ -15,3 +15,4 @@ export * from './session-issuer.service';
 export * from './session-settings.port';
 export * from './user-account';
 export * from './user-repository.port';
+export * from './purge-expired-sessions.use-case';

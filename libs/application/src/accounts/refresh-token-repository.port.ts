@@ -35,4 +35,6 @@ export abstract class RefreshTokenRepository {
   abstract revokeFamily(familyId: string, now: Date): Promise<number>;
   /** Revokes every token of the user not yet revoked (sign out everywhere); returns how many. */
   abstract revokeAllOfUser(userId: string, now: Date): Promise<number>;
+  /** Deletes up to `limit` tokens that expired before `cutoff`; returns how many. */
+  abstract deleteExpiredBefore(cutoff: Date, limit: number): Promise<number>;
 }

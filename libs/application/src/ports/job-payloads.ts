@@ -12,6 +12,8 @@ export interface JobPayloads {
   'offers.broadcast': { offerId: string; circle: number };
   /** The e-mail telling one recipient's members of an offer matched for it, with the match as it was ranked. */
   'notifications.offer-email': OfferMatchNotice;
+  /** The scheduled clean-up of refresh tokens that can no longer be used (expired for a day or more). */
+  'accounts.purge-expired-sessions': Record<string, never>;
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -32,7 +34,13 @@ export interface OfferMatchNotice {
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES = ['system.heartbeat', 'offers.expire-due', 'offers.broadcast', 'notifications.offer-email'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'system.heartbeat',
+  'offers.expire-due',
+  'offers.broadcast',
+  'notifications.offer-email',
+  'accounts.purge-expired-sessions',
+] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.
 type MissingJobName = Exclude<JobName, (typeof JOB_NAMES)[number]>;

@@ -19,6 +19,7 @@ export interface JobDefinition {
 export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'system.heartbeat': { queue: 'system', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
   // A failed sweep is not retried: the next one, a minute later, does the same work.
+  'accounts.purge-expired-sessions': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
   'offers.expire-due': { queue: 'offers', options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
   // A circle that fails is retried; offer_notifications keeps a retry from telling anyone twice.
   'offers.broadcast': { queue: 'notifications' },

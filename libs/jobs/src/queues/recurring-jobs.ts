@@ -14,7 +14,10 @@ export interface RecurringJob<N extends JobName = JobName> {
 }
 
 /** Work that runs on a clock rather than after a request. */
-export const RECURRING_JOBS: readonly RecurringJob[] = [{ schedulerId: 'offers.expire-due', name: 'offers.expire-due', payload: {}, everyMs: 60_000 }];
+export const RECURRING_JOBS: readonly RecurringJob[] = [
+  { schedulerId: 'offers.expire-due', name: 'offers.expire-due', payload: {}, everyMs: 60_000 },
+  { schedulerId: 'accounts.purge-expired-sessions', name: 'accounts.purge-expired-sessions', payload: {}, everyMs: 6 * 3600_000 },
+];
 
 /**
  * Registers the recurring jobs in Redis when a worker starts. `upsertJobScheduler` is idempotent:

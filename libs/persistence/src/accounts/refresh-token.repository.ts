@@ -70,4 +70,14 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     const result = await this.rows.update({ userId, revokedAt: IsNull() }, { revokedAt: now });
     return result.affected ?? 0;
   }
+
+  async deleteExpiredBefore(cutoff: Date, limit: number): Promise<number> {
+    assertConnected(this.dataSource);
+    // replaced_by links inside a family are cleared by the foreign key (ON DELETE SET NULL).
+    const [, deleted] = await connectedManager(this.dataSource).query<[unknown[], number]>(
+      `DELETE FROM refresh_tokens WHERE id IN (SELECT id FROM refresh_tokens WHERE expires_at < $1 ORDER BY expires_at LIMIT $2)`,
+      [cutoff, limit],
+    );
+    return deleted;
+  }
 }
