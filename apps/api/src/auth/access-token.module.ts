@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenIssuer, AccessTokenVerifier } from '#application';
@@ -13,7 +14,9 @@ import { JwtAccessTokens } from './access-token.service';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.accessSecret }),
+      // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a
+      // PEM public key on every verification, which cost more CPU than the rest of a small query.
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwt.accessSecret, 'utf8')) }),
     }),
   ],
   providers: [JwtAccessTokens, { provide: AccessTokenIssuer, useExisting: JwtAccessTokens }, { provide: AccessTokenVerifier, useExisting: JwtAccessTokens }],
