@@ -114,6 +114,8 @@ async function startApi(options: Options): Promise<{ child: NodeChild; url: stri
     JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
     JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
     SMTP_URL: 'smtp://127.0.0.1:1025',
+    // The bench registers its accounts from one address.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '100000',
   });
   await timeToReady(child, performance.now(), async () => (await httpRequest(`${base}/health/ready`)).status === 200);
   return { child, url: `${base}/graphql` };

@@ -23,6 +23,10 @@ export interface AppConfig {
    * read from X-Forwarded-For only that deep; 0 trusts no header, so nobody can forge an address.
    */
   readonly trustProxyHops: number;
+  readonly rateLimits: {
+    /** Accounts one client address may create per hour (sign-in limits are fixed in the limiter). */
+    readonly registrationsPerAddressPerHour: number;
+  };
   readonly graphql: {
     readonly maxBodyBytes: number;
     /** Introspection and field suggestions are for development only. */

@@ -79,6 +79,13 @@ export class EnvironmentSchema {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(64)
   WORKER_CONCURRENCY?: number;
 

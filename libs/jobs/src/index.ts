@@ -11,3 +11,4 @@ export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/redis-login-rate-limiter';
 export * from './mail/mail.module';
 export * from './mail/smtp-mailer';
+export * from './rate-limit/redis-registration-rate-limiter';

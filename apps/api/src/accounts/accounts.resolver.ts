@@ -19,9 +19,11 @@ export class AccountsResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayloadType, { description: 'Creates an account and signs it in.' })
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayloadType> {
-    return AuthPayloadType.from(await this.registerUser.execute(input));
+  @Mutation(() => AuthPayloadType, { description: 'Creates an account and signs it in. Limited per address (RATE_LIMITED, params.retryAfterSeconds).' })
+  async register(@Args('input') input: RegisterInput, @Context() context: GraphQLContext): Promise<AuthPayloadType> {
+    return AuthPayloadType.from(
+      await this.registerUser.execute({ email: input.email, password: input.password, displayName: input.displayName, ip: context.clientIp }),
+    );
   }
 
   @Public()

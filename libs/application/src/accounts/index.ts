@@ -16,3 +16,4 @@ export * from './session-settings.port';
 export * from './user-account';
 export * from './user-repository.port';
 export * from './purge-expired-sessions.use-case';
+export * from './registration-rate-limiter.port';

@@ -1,6 +1,8 @@
 import { InvitationAcceptor } from './invitation-acceptor.port';
 import { inMemoryAccounts } from './in-memory-accounts.fake';
 import { RegisterUser } from './register-user.use-case';
+import { RegistrationRateLimiter } from './registration-rate-limiter.port';
+import { DomainError } from '#domain';
 import { SessionIssuer } from './session-issuer.service';
 import { hashOpaqueToken } from './opaque-token';
 
@@ -77,5 +79,22 @@ describe('RegisterUser', () => {
     const world = inMemoryAccounts();
     const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
     await expect(new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork).execute(valid)).resolves.toBeDefined();
+  });
+
+  it('counts the attempt against the address first, and writes nothing when the address is over its limit', async () => {
+    const world = inMemoryAccounts();
+    const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
+    const seen: (string | undefined)[] = [];
+    class RefusingLimiter extends RegistrationRateLimiter {
+      async consume(ip: string | undefined): Promise<void> {
+        seen.push(ip);
+        throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: 60 });
+      }
+    }
+    const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, undefined, new RefusingLimiter());
+    await expect(register.execute({ ...valid, ip: '203.0.113.7' })).rejects.toMatchObject({ code: 'RATE_LIMITED', params: { retryAfterSeconds: 60 } });
+    expect(seen).toEqual(['203.0.113.7']);
+    expect(world.users.rows.size).toBe(0);
+    expect(world.refreshTokens.rows.size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { UnitOfWork } from '../ports/unit-of-work.port';
 import { parseDisplayName } from './display-name';
 import { InvitationAcceptor } from './invitation-acceptor.port';
 import { PasswordHasher } from './password-hasher.port';
+import { RegistrationRateLimiter } from './registration-rate-limiter.port';
 import { SessionIssuer, type Session } from './session-issuer.service';
 import { toUserProfile, type UserAccount } from './user-account';
 import { UserRepository } from './user-repository.port';
@@ -14,6 +15,8 @@ export interface RegisterUserCommand {
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
+  /** The client address, for the per-address limit; undefined outside HTTP (seed, admin command). */
+  readonly ip?: string;
 }
 
 /** Creates an account and signs it in; pending invitations for that email become memberships. */
@@ -27,9 +30,13 @@ export class RegisterUser {
     private readonly unitOfWork: UnitOfWork,
     // Bound by the organisations module; optional so that accounts work (and are tested) on their own.
     @Optional() private readonly invitations?: InvitationAcceptor,
+    // Bound by the API's rate-limit module; processes without HTTP clients (seed) have none.
+    @Optional() private readonly limiter?: RegistrationRateLimiter,
   ) {}
 
   async execute(command: RegisterUserCommand): Promise<Session> {
+    // Counted first, bad input included: a script spraying requests is slowed whatever it sends.
+    await this.limiter?.consume(command.ip);
     // Every input is checked before anything is written.
     const email = parseEmail(command.email, 'email');
     assertPasswordPolicy(command.password, 'password');

@@ -1,9 +1,10 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { LoginRateLimiter } from '#application';
+import { LoginRateLimiter, RegistrationRateLimiter } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import Redis from 'ioredis';
 import { redisOptions } from '../redis-connection';
 import { RedisLoginRateLimiter } from './redis-login-rate-limiter';
+import { RedisRegistrationRateLimiter } from './redis-registration-rate-limiter';
 
 export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
@@ -32,8 +33,14 @@ function connect(config: AppConfig): Redis {
       inject: [RATE_LIMIT_REDIS, APP_CONFIG],
       useFactory: (redis: Redis, config: AppConfig) => new RedisLoginRateLimiter(redis, `${config.queuePrefix}:rate-limit`),
     },
+    {
+      provide: RegistrationRateLimiter,
+      inject: [RATE_LIMIT_REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) =>
+        new RedisRegistrationRateLimiter(redis, `${config.queuePrefix}:rate-limit`, config.rateLimits.registrationsPerAddressPerHour),
+    },
   ],
-  exports: [LoginRateLimiter],
+  exports: [LoginRateLimiter, RegistrationRateLimiter],
 })
 export class RateLimitModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis) {}

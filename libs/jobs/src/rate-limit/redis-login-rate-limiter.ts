@@ -4,6 +4,7 @@ import { LoginRateLimiter, type LoginAttempt } from '#application';
 import { DomainError } from '#domain';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { whenReady } from './redis-ready';
 
 export interface LoginRateLimits {
   /** Attempts allowed per account (normalised email) per window; a successful sign-in starts it again. */
@@ -20,9 +21,6 @@ export const DEFAULT_LOGIN_RATE_LIMITS: LoginRateLimits = {
   perAddress: { attempts: 50, windowSeconds: 15 * 60 },
 };
 
-// Connection state the commands may wait for right after start-up (the client never queues offline).
-const READY_WAIT_MS = 2000;
-
 /**
  * Sign-in limits kept in Redis, so every API instance counts against the same numbers. Counts are
  * fixed windows starting at the first attempt (rate-limiter-flexible's atomic INCR + TTL script).
@@ -30,7 +28,6 @@ const READY_WAIT_MS = 2000;
 export class RedisLoginRateLimiter extends LoginRateLimiter {
   private readonly perAccount: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
-  private readyWait: Promise<void> | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -53,7 +50,7 @@ export class RedisLoginRateLimiter extends LoginRateLimiter {
   }
 
   async consume(attempt: LoginAttempt): Promise<void> {
-    await this.whenReady();
+    await whenReady(this.redis);
     const address = addressKey(attempt.ip);
     const outcomes = await Promise.allSettled([
       this.perAccount.consume(accountKey(attempt.email)),
@@ -72,25 +69,9 @@ export class RedisLoginRateLimiter extends LoginRateLimiter {
   }
 
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await this.whenReady();
+    await whenReady(this.redis);
     const address = addressKey(attempt.ip);
     await Promise.all([this.perAccount.delete(accountKey(attempt.email)), address === undefined ? undefined : this.perAddress.reward(address, 1)]);
-  }
-
-  private async whenReady(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    // One shared wait, whatever the number of sign-ins arriving meanwhile.
-    this.readyWait ??= new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.redis.off('ready', done);
-        this.readyWait = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, READY_WAIT_MS);
-      this.redis.once('ready', done);
-    });
-    await this.readyWait;
   }
 }
 
