@@ -1,5 +1,6 @@
 import { MemberRole, parisDayOf } from '#domain';
-import { insertFoodBank, insertMembership, north } from '../support/factories/allocation.factory';
+import { insertFoodBank, north } from '../support/factories/allocation.factory';
+import { insertMembership } from '../support/factories/people.factory';
 import { insertOffer, insertOrganization, insertRecipient, insertSite } from '../support/factories/matching.factory';
 import { gql, registerPlatformAdmin, registerUser, type GraphQLBody, type TestUser } from '../support/graphql-http';
 import { provideTestServices, startApi, type RunningApi, type TestServices } from '../support/test-stack';

@@ -1,6 +1,6 @@
 import { MemberRole } from '#domain';
 import { SqlMemberEmailDirectory, SqlOfferNotificationRepository } from '#persistence';
-import { insertMember } from '../support/factories/broadcast.factory';
+import { insertMember } from '../support/factories/people.factory';
 import { insertOffer, insertOrganization, insertRecipient, insertSite } from '../support/factories/matching.factory';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 

@@ -15,7 +15,8 @@ import {
 import { addCalendarDays, DateKind, DomainError, MemberRole, Offer, OfferStatus, OrganizationKind, parisDayOf, TemperatureClass } from '#domain';
 import { TypeOrmMembershipRepository, TypeOrmOfferRepository, TypeOrmOrganizationRepository, TypeOrmSiteRepository } from '#persistence';
 import { TypeOrmUnitOfWork } from '../../libs/persistence/src/transactions/typeorm-unit-of-work';
-import { anItem, HOUR_MS, insertDonor, insertRecipientProfile, insertUser, type DonorFixture } from '../support/factories/offers.factory';
+import { anItem, HOUR_MS, insertDonor, insertRecipientProfile, type DonorFixture } from '../support/factories/offers.factory';
+import { insertUser } from '../support/factories/people.factory';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
 class FixedClock extends Clock {

@@ -1,5 +1,3 @@
-import { type MemberRole } from '#domain';
-import { TypeOrmMembershipRepository } from '#persistence';
 import type { DataSource } from 'typeorm';
 import { insertOrganization, insertProfile, insertSite, KM_PER_DEGREE_LATITUDE } from './matching.factory';
 
@@ -15,9 +13,4 @@ export async function insertFoodBank(ds: DataSource, location: { latitude: numbe
   await insertSite(ds, bankId, location);
   await insertProfile(ds, bankId, { ambientKg: 0, chilledKg: 0, frozenKg: 0, serviceRadiusKm: radiusKm });
   return bankId;
-}
-
-/** Makes an existing user a member, through the real repository. */
-export async function insertMembership(ds: DataSource, organizationId: string, userId: string, role: MemberRole): Promise<void> {
-  await new TypeOrmMembershipRepository(ds).add({ organizationId, userId, role });
 }

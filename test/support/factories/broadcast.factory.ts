@@ -1,23 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { MemberRole, parseEmail } from '#domain';
-import { TypeOrmMembershipRepository, TypeOrmUserRepository } from '#persistence';
+import { MemberRole } from '#domain';
 import type { DataSource } from 'typeorm';
 import { insertRecipient, type ProfileSpec, type SiteSpec } from './matching.factory';
-
-/** A person without a password anyone knows: enough to be written to, not to sign in. */
-export async function insertMember(dataSource: DataSource, organizationId: string, role: MemberRole, email: string): Promise<string> {
-  const id = randomUUID();
-  await new TypeOrmUserRepository(dataSource).create({
-    id,
-    email: parseEmail(email),
-    displayName: 'Membre',
-    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
-    platformAdmin: false,
-    createdAt: new Date(),
-  });
-  await new TypeOrmMembershipRepository(dataSource).add({ organizationId, userId: id, role });
-  return id;
-}
+import { insertMember, insertMembership } from './people.factory';
 
 export interface BroadcastRecipient {
   readonly organizationId: string;
@@ -43,7 +27,7 @@ export async function insertBroadcastRecipient(
   const staffEmail = `staff.${label}.${organizationId.slice(0, 8)}@asso.example`;
   await insertMember(dataSource, organizationId, MemberRole.STAFF, staffEmail);
   if (options.watcherUserId !== undefined) {
-    await new TypeOrmMembershipRepository(dataSource).add({ organizationId, userId: options.watcherUserId, role: MemberRole.ADMIN });
+    await insertMembership(dataSource, organizationId, options.watcherUserId, MemberRole.ADMIN);
   }
   return { organizationId, siteId, name, staffEmail };
 }

@@ -1,27 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Site } from '#application';
-import {
-  DateKind,
-  GeoPoint,
-  MemberRole,
-  OpeningHours,
-  OrganizationKind,
-  parseEmail,
-  parseLegalId,
-  RecipientProfile,
-  TemperatureClass,
-  type OfferItemInput,
-} from '#domain';
-import {
-  TypeOrmMembershipRepository,
-  TypeOrmOrganizationRepository,
-  TypeOrmRecipientProfileRepository,
-  TypeOrmSiteRepository,
-  TypeOrmUserRepository,
-} from '#persistence';
+import { DateKind, GeoPoint, MemberRole, OpeningHours, OrganizationKind, parseLegalId, RecipientProfile, TemperatureClass, type OfferItemInput } from '#domain';
+import { TypeOrmMembershipRepository, TypeOrmOrganizationRepository, TypeOrmRecipientProfileRepository, TypeOrmSiteRepository } from '#persistence';
 import type { DataSource } from 'typeorm';
 import { gqlOk, registerUser, type TestUser } from '../graphql-http';
 import { siretFor } from '../legal-ids';
+import { insertUser } from './people.factory';
 import type { RunningApi } from '../test-stack';
 
 let sequence = 0;
@@ -32,19 +15,6 @@ export interface DonorFixture {
   readonly organizationId: string;
   readonly userId: string;
   readonly site: Site;
-}
-
-export async function insertUser(dataSource: DataSource, label = 'person'): Promise<string> {
-  const id = randomUUID();
-  await new TypeOrmUserRepository(dataSource).create({
-    id,
-    email: parseEmail(`${label}-${id.slice(0, 8)}@example.fr`),
-    displayName: 'Marie Dupont',
-    passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
-    platformAdmin: false,
-    createdAt: new Date(),
-  });
-  return id;
 }
 
 export async function insertDonor(
