@@ -95,7 +95,7 @@ export interface LoadFigures {
   readonly p99Ms: number;
   readonly p50Ms: number;
   readonly total: number;
-  /** Non-2xx answers, network errors and timeouts together: any of them makes the run invalid. */
+  /** Non-2xx answers, network errors and timeouts together; a single one makes the run invalid. */
   readonly failures: number;
   /** The server's CPU time per answered request, in microseconds (NaN without procfs). */
   readonly cpuMicrosPerRequest: number;

@@ -21,7 +21,7 @@ export class JobHandlerRegistry implements OnModuleInit {
   onModuleInit(): void {
     const found = new Map<string, string[]>();
     for (const wrapper of this.discovery.getProviders()) {
-      // Nest types provider instances as any: narrow to unknown before trusting the metadata.
+      // Nest leaves provider instances untyped: narrow to unknown before trusting the metadata.
       const instance: unknown = wrapper.instance;
       const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
