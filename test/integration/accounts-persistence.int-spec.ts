@@ -1,9 +1,9 @@
-import { PurgeExpiredSessions } from '#application';
 import { randomUUID } from 'node:crypto';
 import {
   AccessTokenIssuer,
   hashOpaqueToken,
   newOpaqueToken,
+  PurgeExpiredSessions,
   RefreshSession,
   SessionIssuer,
   SystemClock,
@@ -52,7 +52,10 @@ describe('accounts persistence against the real PostgreSQL', () => {
     return account;
   }
 
-  async function aToken(userId: string, options: { familyId?: string; expiresAt?: Date } = {}): Promise<{ token: string; familyId: string }> {
+  async function aToken(
+    userId: string,
+    options: { familyId?: string; expiresAt?: Date; sessionStartedAt?: Date } = {},
+  ): Promise<{ token: string; familyId: string }> {
     const token = newOpaqueToken();
     const familyId = options.familyId ?? randomUUID();
     await tokens.create({
@@ -62,6 +65,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       tokenHash: hashOpaqueToken(token),
       expiresAt: options.expiresAt ?? new Date(Date.now() + 3600_000),
       createdAt: new Date(),
+      sessionStartedAt: options.sessionStartedAt ?? new Date(),
     });
     return { token, familyId };
   }
@@ -113,7 +117,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       const user = await aUser();
       const { token, familyId } = await aToken(user.id);
       const replacement = { id: randomUUID(), tokenHash: hashOpaqueToken(newOpaqueToken()), expiresAt: new Date(Date.now() + 3600_000) };
-      expect(await tokens.rotate(hashOpaqueToken(token), new Date(), replacement)).toEqual({ userId: user.id, familyId });
+      expect(await tokens.rotate(hashOpaqueToken(token), new Date(), replacement)).toEqual({ userId: user.id, familyId, expiresAt: replacement.expiresAt });
       const used = await tokens.findByHash(hashOpaqueToken(token));
       expect(used?.usedAt).toBeInstanceOf(Date);
       expect(used?.replacedBy).toBe(replacement.id);
@@ -146,7 +150,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
         }),
       );
       const results = await Promise.all(attempts);
-      expect(results.filter((r) => r !== null)).toEqual([{ userId: user.id, familyId }]);
+      expect(results.filter((r) => r !== null)).toMatchObject([{ userId: user.id, familyId }]);
       const [{ count }] = await services.dataSource.query<[{ count: number }]>('SELECT count(*)::int AS count FROM refresh_tokens WHERE family_id = $1', [
         familyId,
       ]);
@@ -206,6 +210,29 @@ describe('accounts persistence against the real PostgreSQL', () => {
       for (let i = 0; i < 3; i += 1) await aToken(user.id, { expiresAt: old });
       expect(await tokens.deleteExpiredBefore(new Date(Date.now() - 24 * 3600_000), 2)).toBe(2);
       expect(await tokens.deleteExpiredBefore(new Date(Date.now() - 24 * 3600_000), 2)).toBe(1);
+    });
+
+    it('ends a session at its absolute lifetime: no rotation past it, and no replacement outlives it', async () => {
+      const user = await aUser();
+      const day = 24 * 3600_000;
+      const maxSessionMs = 90 * day;
+      // Started 89 days ago: rotates, but the replacement ends with the session, in a day.
+      const ageing = await aToken(user.id, { sessionStartedAt: new Date(Date.now() - 89 * day) });
+      const replacement = { id: randomUUID(), tokenHash: hashOpaqueToken(newOpaqueToken()), expiresAt: new Date(Date.now() + 30 * day) };
+      const rotated = await tokens.rotate(hashOpaqueToken(ageing.token), new Date(), replacement, maxSessionMs);
+      expect(rotated?.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + day);
+      expect(await tokens.findByHash(replacement.tokenHash)).toMatchObject({ familyId: ageing.familyId, expiresAt: rotated?.expiresAt });
+      // Started 91 days ago: refused, and the use case says why.
+      const old = await aToken(user.id, { sessionStartedAt: new Date(Date.now() - 91 * day) });
+      const refused = { id: randomUUID(), tokenHash: hashOpaqueToken(newOpaqueToken()), expiresAt: new Date(Date.now() + 30 * day) };
+      expect(await tokens.rotate(hashOpaqueToken(old.token), new Date(), refused, maxSessionMs)).toBeNull();
+      const settings: SessionSettings = { refreshTtlSeconds: 30 * 24 * 3600, maxSessionSeconds: 90 * 24 * 3600 };
+      const clock = new SystemClock();
+      const sessions = new SessionIssuer(new StubAccessTokens(), tokens, settings, clock);
+      await expect(new RefreshSession(tokens, users, sessions, clock).execute(old.token)).rejects.toMatchObject({
+        code: 'REFRESH_TOKEN_EXPIRED',
+        params: { reason: 'session' },
+      });
     });
 
     it("deletes a user's tokens with the user", async () => {

@@ -17,6 +17,8 @@ export interface AppConfig {
     readonly refreshSecret: string;
     readonly accessTtlSeconds: number;
     readonly refreshTtlSeconds: number;
+    /** A session's absolute lifetime from sign-in, refreshes or not. */
+    readonly maxSessionSeconds: number;
   };
   /**
    * How many reverse proxies stand in front of the API. Client addresses (rate limits, logs) are

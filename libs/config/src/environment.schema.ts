@@ -64,6 +64,13 @@ export class EnvironmentSchema {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
   @Min(1024)
   @Max(10 * 1024 * 1024)
   GRAPHQL_MAX_BODY_BYTES?: number;

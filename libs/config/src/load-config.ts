@@ -39,6 +39,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshSecret: parsed.JWT_REFRESH_SECRET ?? DEV_REFRESH_SECRET,
       accessTtlSeconds: parsed.JWT_ACCESS_TTL_SECONDS ?? 900,
       refreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
+      maxSessionSeconds: (parsed.SESSION_MAX_DAYS ?? 90) * 24 * 3600,
     },
     trustProxyHops: parsed.TRUST_PROXY_HOPS ?? 0,
     rateLimits: { registrationsPerAddressPerHour: parsed.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 20 },

@@ -20,7 +20,10 @@ import { AccountsResolver } from './accounts.resolver';
     {
       provide: SessionSettings,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): SessionSettings => ({ refreshTtlSeconds: config.jwt.refreshTtlSeconds }),
+      useFactory: (config: AppConfig): SessionSettings => ({
+        refreshTtlSeconds: config.jwt.refreshTtlSeconds,
+        maxSessionSeconds: config.jwt.maxSessionSeconds,
+      }),
     },
   ],
   // Other modules (organisations: addMember by email) find people through the same repository.

@@ -57,12 +57,17 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   async create(token: NewRefreshToken): Promise<void> {
     this.rows.set(token.id, { ...token, usedAt: null, revokedAt: null, replacedBy: null });
   }
-  async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken): Promise<RotatedRefreshToken | null> {
+  async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken, maxSessionMs?: number): Promise<RotatedRefreshToken | null> {
     const used = [...this.rows.values()].find((t) => t.tokenHash === tokenHash);
     if (!used || used.usedAt || used.revokedAt || used.expiresAt.getTime() <= now.getTime()) return null;
+    const sessionEnd = maxSessionMs === undefined ? Infinity : used.sessionStartedAt.getTime() + maxSessionMs;
+    if (sessionEnd <= now.getTime()) return null;
+    const expiresAt = new Date(Math.min(replacement.expiresAt.getTime(), sessionEnd));
     this.rows.set(used.id, { ...used, usedAt: now, replacedBy: replacement.id });
     this.rows.set(replacement.id, {
       ...replacement,
+      expiresAt,
+      sessionStartedAt: used.sessionStartedAt,
       familyId: used.familyId,
       userId: used.userId,
       usedAt: null,
@@ -70,7 +75,7 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
       replacedBy: null,
       createdAt: now,
     });
-    return { userId: used.userId, familyId: used.familyId };
+    return { userId: used.userId, familyId: used.familyId, expiresAt };
   }
   async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
     return [...this.rows.values()].find((t) => t.tokenHash === tokenHash) ?? null;

@@ -34,7 +34,13 @@ export class RefreshSession {
     const next = newOpaqueToken();
     const nextExpiresAt = this.sessions.refreshExpiry(now);
 
-    const rotated = await this.refreshTokens.rotate(tokenHash, now, { id: randomUUID(), tokenHash: hashOpaqueToken(next), expiresAt: nextExpiresAt });
+    const maxSessionMs = this.sessions.maxSessionMs;
+    const rotated = await this.refreshTokens.rotate(
+      tokenHash,
+      now,
+      { id: randomUUID(), tokenHash: hashOpaqueToken(next), expiresAt: nextExpiresAt },
+      maxSessionMs,
+    );
     if (rotated) {
       // Read after rotation, so a promotion to platform admin shows in the very next access token.
       const user = await this.users.findById(rotated.userId);
@@ -42,7 +48,7 @@ export class RefreshSession {
         await this.refreshTokens.revokeFamily(rotated.familyId, now);
         throw new DomainError('REFRESH_TOKEN_INVALID', 'token');
       }
-      return this.sessions.withAccessToken(toUserProfile(user), next, nextExpiresAt);
+      return this.sessions.withAccessToken(toUserProfile(user), next, rotated.expiresAt);
     }
 
     // Not usable: find out why, to answer precisely (the holder of a token learns nothing new from it).
@@ -54,6 +60,10 @@ export class RefreshSession {
     }
     if (record.revokedAt !== null) throw new DomainError('REFRESH_TOKEN_REVOKED', 'token');
     if (record.expiresAt.getTime() <= now.getTime()) throw new DomainError('REFRESH_TOKEN_EXPIRED', 'token');
+    // The session reached its absolute lifetime: sign in again.
+    if (maxSessionMs !== undefined && record.sessionStartedAt.getTime() + maxSessionMs <= now.getTime()) {
+      throw new DomainError('REFRESH_TOKEN_EXPIRED', 'token', { reason: 'session' });
+    }
     // Unused, valid and yet not rotated: only a clock disagreement gets here; refuse rather than guess.
     throw new DomainError('REFRESH_TOKEN_INVALID', 'token');
   }

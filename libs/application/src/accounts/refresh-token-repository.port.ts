@@ -10,9 +10,11 @@ export interface RefreshTokenRecord {
   readonly revokedAt: Date | null;
   readonly replacedBy: string | null;
   readonly createdAt: Date;
+  /** When the family's first token was issued (the sign-in); every rotation keeps it. */
+  readonly sessionStartedAt: Date;
 }
 
-export type NewRefreshToken = Pick<RefreshTokenRecord, 'id' | 'familyId' | 'userId' | 'tokenHash' | 'expiresAt' | 'createdAt'>;
+export type NewRefreshToken = Pick<RefreshTokenRecord, 'id' | 'familyId' | 'userId' | 'tokenHash' | 'expiresAt' | 'createdAt' | 'sessionStartedAt'>;
 
 /** The token that replaces a used one: family and user are the used token's. */
 export type ReplacementRefreshToken = Pick<RefreshTokenRecord, 'id' | 'tokenHash' | 'expiresAt'>;
@@ -20,6 +22,8 @@ export type ReplacementRefreshToken = Pick<RefreshTokenRecord, 'id' | 'tokenHash
 export interface RotatedRefreshToken {
   readonly userId: string;
   readonly familyId: string;
+  /** The replacement's expiry: the one asked for, or the session's end if that comes first. */
+  readonly expiresAt: Date;
 }
 
 export abstract class RefreshTokenRepository {
@@ -28,8 +32,9 @@ export abstract class RefreshTokenRepository {
    * In one transaction: marks the token used if, at `now`, it is unused, unrevoked and unexpired
    * (a conditional update, so of two concurrent calls exactly one succeeds), and stores its
    * replacement in the same family. Null when the token could not be used; nothing is written then.
+   * With `maxSessionMs`, a session older than that cannot rotate, and no replacement outlives it.
    */
-  abstract rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken): Promise<RotatedRefreshToken | null>;
+  abstract rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken, maxSessionMs?: number): Promise<RotatedRefreshToken | null>;
   abstract findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
   /** Revokes every token of the family not yet revoked; returns how many. */
   abstract revokeFamily(familyId: string, now: Date): Promise<number>;

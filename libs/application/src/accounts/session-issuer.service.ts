@@ -37,6 +37,7 @@ export class SessionIssuer {
       tokenHash: hashOpaqueToken(refreshToken),
       expiresAt: refreshTokenExpiresAt,
       createdAt: now,
+      sessionStartedAt: now,
     });
     return this.withAccessToken(user, refreshToken, refreshTokenExpiresAt);
   }
@@ -44,6 +45,11 @@ export class SessionIssuer {
   async withAccessToken(user: UserProfile, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
     const access = await this.accessTokens.issue({ userId: user.id, platformAdmin: user.platformAdmin });
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
+  }
+
+  /** The absolute lifetime of a session in milliseconds, if one is set. */
+  get maxSessionMs(): number | undefined {
+    return this.settings.maxSessionSeconds === undefined ? undefined : this.settings.maxSessionSeconds * 1000;
   }
 
   refreshExpiry(now: Date): Date {

@@ -37,5 +37,6 @@ export function toRefreshTokenRecord(row: RefreshTokenEntity): RefreshTokenRecor
     revokedAt: row.revokedAt,
     replacedBy: row.replacedBy,
     createdAt: row.createdAt,
+    sessionStartedAt: row.sessionStartedAt,
   };
 }

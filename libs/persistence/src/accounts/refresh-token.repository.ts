@@ -10,6 +10,7 @@ interface ConsumedRow {
   readonly id: string;
   readonly family_id: string;
   readonly user_id: string;
+  readonly session_started_at: Date;
 }
 
 @Injectable()
@@ -26,33 +27,40 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     await this.rows.insert({ ...token, usedAt: null, revokedAt: null, replacedBy: null });
   }
 
-  async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken): Promise<RotatedRefreshToken | null> {
+  async rotate(tokenHash: string, now: Date, replacement: ReplacementRefreshToken, maxSessionMs?: number): Promise<RotatedRefreshToken | null> {
     assertConnected(this.dataSource);
     return runInTransaction(this.dataSource, async () => {
       const manager = connectedManager(this.dataSource);
       // The conditions are re-checked under the row lock: a second transaction updating the same row
       // waits for the first, then sees used_at set and updates nothing. Exactly one caller wins.
+      // A session past its absolute lifetime ($3: it must have started after that instant) cannot rotate.
+      const startedAfter = maxSessionMs === undefined ? null : new Date(now.getTime() - maxSessionMs);
       const [consumed] = await manager.query<[ConsumedRow[], number]>(
         `UPDATE refresh_tokens SET used_at = $2
           WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2
-          RETURNING id, family_id, user_id`,
-        [tokenHash, now],
+            AND ($3::timestamptz IS NULL OR session_started_at > $3::timestamptz)
+          RETURNING id, family_id, user_id, session_started_at`,
+        [tokenHash, now, startedAfter],
       );
       const used = consumed[0];
       if (!used) return null;
+      const sessionStartedAt = new Date(used.session_started_at);
+      const sessionEnd = maxSessionMs === undefined ? Infinity : sessionStartedAt.getTime() + maxSessionMs;
+      const expiresAt = new Date(Math.min(replacement.expiresAt.getTime(), sessionEnd));
       await manager.insert(RefreshTokenEntity, {
         id: replacement.id,
         familyId: used.family_id,
         userId: used.user_id,
         tokenHash: replacement.tokenHash,
-        expiresAt: replacement.expiresAt,
+        expiresAt,
         usedAt: null,
         revokedAt: null,
         replacedBy: null,
         createdAt: now,
+        sessionStartedAt,
       });
       await manager.update(RefreshTokenEntity, { id: used.id }, { replacedBy: replacement.id });
-      return { userId: used.user_id, familyId: used.family_id };
+      return { userId: used.user_id, familyId: used.family_id, expiresAt };
     });
   }
 

@@ -4,6 +4,7 @@ import { Accounts1763800001000 } from './1763800001000-accounts';
 import { Organizations1763800002000 } from './1763800002000-organizations';
 import { Offers1763800003000 } from './1763800003000-offers';
 import { RecipientServiceAreas1763800003200 } from './1763800003200-recipient-service-areas';
+import { SessionLifetime1763800004000 } from './1763800004000-session-lifetime';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Organizations1763800002000,
   Offers1763800003000,
   RecipientServiceAreas1763800003200,
+  SessionLifetime1763800004000,
 ];
