@@ -89,12 +89,6 @@ export default tseslint.config(
     },
   },
 
-  // Benchmarks print their figures: their console output is the product, not a stray log.
-  {
-    files: ['bench/**/*.ts'],
-    rules: { 'no-console': 'off' },
-  },
-
   // Plain JavaScript config files (jest.config.js, this file, .dependency-cruiser.cjs): no type information.
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

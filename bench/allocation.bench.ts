@@ -22,6 +22,7 @@
  *   which is the solver's most favourable reading. Both are warmed up first.
  */
 import loadHighs from 'highs';
+import { hasFlag, positiveOption, print, printError } from './support/cli';
 import { allocate, allocationViolations, naiveNearestFirstGreedy, type AllocationProblem, type AllocationResult } from '#matching';
 import { generateInstance, type InstanceSize } from './allocation/allocation-instance.generator';
 import { cpuMsSince, solveWithHighs } from './allocation/highs-reference.solver';
@@ -74,9 +75,8 @@ function pad(text: string, width: number): string {
 }
 
 async function main(): Promise<void> {
-  const seedsArgument = process.argv.find((argument) => argument.startsWith('--seeds='));
-  const seeds = seedsArgument === undefined ? 3 : Number(seedsArgument.slice('--seeds='.length));
-  const sizes = process.argv.includes('--quick') ? SIZES.slice(0, 2) : SIZES;
+  const seeds = positiveOption('seeds', 3);
+  const sizes = hasFlag('quick') ? SIZES.slice(0, 2) : SIZES;
   const highs = await loadHighs();
   // Warm both sides up, so that neither pays for first-time compilation in the figures.
   const warmUp = generateInstance({ offers: 300, recipients: 100 }, 1);
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
 
   const header = ['instance', 'items', 'pairs', 'optimum', 'ours', 'greedy', 'ours/opt', 'greedy/opt', 'ours ms', 'greedy ms', 'highs ms', 'ours/highs'];
   const widths = [16, 6, 7, 11, 11, 11, 9, 10, 8, 9, 9, 10];
-  console.log(header.map((title, k) => pad(title, widths[k])).join(' '));
+  print(header.map((title, k) => pad(title, widths[k])).join(' '));
   let qualityPass = true;
   let greedyPass = true;
   let timePass = true;
@@ -140,24 +140,22 @@ async function main(): Promise<void> {
         fixed(reference.solveMs, 1),
         `${fixed(100 * timeRatio, 2)} %`,
       ];
-      console.log(row.map((cell, k) => pad(cell, widths[k])).join(' '));
+      print(row.map((cell, k) => pad(cell, widths[k])).join(' '));
     }
   }
 
-  console.log('');
-  console.log(`HiGHS ${highs.version.string}, LP (exact for a transportation problem); CPU times; the solver's is model.run() alone.`);
-  console.log(
+  print('');
+  print(`HiGHS ${highs.version.string}, LP (exact for a transportation problem); CPU times; the solver's is model.run() alone.`);
+  print(
     `${instances} instances; mean greedy/optimum ${fixed(greedyRatioSum / instances, 4)}; all instances together, ours took ${fixed((100 * oursTotalMs) / highsTotalMs, 2)} % of the solver's time.`,
   );
-  console.log(`${qualityPass ? 'PASS' : 'FAIL'} quality: ours/optimum ≥ ${QUALITY_GOAL} on every instance (worst ${fixed(worstQuality, 6)})`);
-  console.log(`${greedyPass ? 'PASS' : 'FAIL'} baseline: ours ≥ nearest-first greedy on every instance`);
-  console.log(
-    `${timePass ? 'PASS' : 'FAIL'} speed: ours ≤ ${100 * TIME_GOAL} % of the solver's time on every instance (worst ${fixed(100 * worstTimeRatio, 2)} %)`,
-  );
+  print(`${qualityPass ? 'PASS' : 'FAIL'} quality: ours/optimum ≥ ${QUALITY_GOAL} on every instance (worst ${fixed(worstQuality, 6)})`);
+  print(`${greedyPass ? 'PASS' : 'FAIL'} baseline: ours ≥ nearest-first greedy on every instance`);
+  print(`${timePass ? 'PASS' : 'FAIL'} speed: ours ≤ ${100 * TIME_GOAL} % of the solver's time on every instance (worst ${fixed(100 * worstTimeRatio, 2)} %)`);
   if (!(qualityPass && greedyPass && timePass)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  printError(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 });

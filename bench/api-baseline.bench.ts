@@ -27,6 +27,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { optionValue, positiveOption, print, printError } from './support/cli';
 import { startNode, stop, stopAll, type NodeChild } from './support/child-processes';
 import { deleteKeysWithPrefix } from './support/redis-cleanup';
 import { freePort, httpRequest, load, rssMb, sleep, timeToReady, type LoadFigures } from './support/measure';
@@ -46,21 +47,13 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const positive = (name: string, fallback: number): number => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const parsed = Number(raw);
-    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-    return parsed;
-  };
   return {
-    durationSeconds: positive('duration', 10),
-    warmupSeconds: positive('warmup', 2),
-    connections: positive('connections', 10),
-    rounds: positive('rounds', 1),
-    databaseUrl: value('database-url') ?? 'postgres://glane:glane@127.0.0.1:5432/glane',
-    redisUrl: value('redis-url') ?? 'redis://127.0.0.1:6379',
+    durationSeconds: positiveOption('duration', 10, argv),
+    warmupSeconds: positiveOption('warmup', 2, argv),
+    connections: positiveOption('connections', 10, argv),
+    rounds: positiveOption('rounds', 1, argv),
+    databaseUrl: optionValue('database-url', argv) ?? 'postgres://glane:glane@127.0.0.1:5432/glane',
+    redisUrl: optionValue('redis-url', argv) ?? 'redis://127.0.0.1:6379',
   };
 }
 
@@ -160,16 +153,16 @@ function report(glane: Server, bare: Server, express: Server, options: Options):
     ['throughput glane/apollo+express5', (g.requestsPerSecond / e.requestsPerSecond).toFixed(3), '', '', '', ''],
   ];
   const widths = rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length))) ?? [];
-  console.log('');
-  console.log(
+  print('');
+  print(
     `POST /graphql {"query":"{ ping }"}: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured, ` +
       `${options.rounds} round(s) per server (median round shown).`,
   );
-  for (const row of rows) console.log(row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('   '));
-  console.log('The goals apply to glane against the bare (standalone) Apollo Server; apollo+express5 shows what the HTTP stack alone costs.');
+  for (const row of rows) print(row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('   '));
+  print('The goals apply to glane against the bare (standalone) Apollo Server; apollo+express5 shows what the HTTP stack alone costs.');
   if (options.rounds > 1) {
     for (const server of [glane, bare, express])
-      console.log(`${server.label} req/s per round: ${server.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}`);
+      print(`${server.label} req/s per round: ${server.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}`);
   }
   return readyPass && rssPass && ratioPass;
 }
@@ -181,7 +174,7 @@ async function main(): Promise<number> {
   const bare = await startBaseline('bare apollo', 'bare-apollo-server.js');
   const express = await startBaseline('apollo+express5', 'express-apollo-server.js');
   const servers = [glane, bare, express];
-  console.log(`ready: ${servers.map((server) => `${server.label} in ${server.readyMs.toFixed(0)} ms`).join(', ')}; loading...`);
+  print(`ready: ${servers.map((server) => `${server.label} in ${server.readyMs.toFixed(0)} ms`).join(', ')}; loading...`);
   // Servers take turns round by round, so that a burst of outside load on the machine hits them all.
   for (let round = 0; round < options.rounds; round += 1) {
     for (const server of servers) await loadRound(server, options);
@@ -196,7 +189,7 @@ async function cleanUp(): Promise<void> {
   try {
     await deleteKeysWithPrefix(parseOptions(process.argv.slice(2)).redisUrl, QUEUE_PREFIX);
   } catch (error) {
-    console.error(`could not delete the ${QUEUE_PREFIX}:* keys from Redis: ${error instanceof Error ? error.message : String(error)}`);
+    printError(`could not delete the ${QUEUE_PREFIX}:* keys from Redis: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -205,7 +198,7 @@ main()
     process.exitCode = code;
   })
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    printError(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   })
   .finally(() => cleanUp());

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { optionValue, positiveOption, print, printError } from './support/cli';
 import { startNode, stop, stopAll, type NodeChild } from './support/child-processes';
 import { cpuSeconds, freePort, httpRequest, sleep, timeToReady } from './support/measure';
 import { deleteKeysWithPrefix } from './support/redis-cleanup';
@@ -36,19 +37,13 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const positive = (name: string, fallback: number): number => {
-    const parsed = Number(value(name) ?? fallback);
-    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer`);
-    return parsed;
-  };
   return {
-    durationSeconds: positive('duration', 10),
-    warmupSeconds: positive('warmup', 2),
-    connections: positive('connections', 10),
-    users: positive('users', 50),
-    databaseUrl: value('database-url') ?? 'postgres://glane:glane@127.0.0.1:5432/glane',
-    redisUrl: value('redis-url') ?? 'redis://127.0.0.1:6379',
+    durationSeconds: positiveOption('duration', 10, argv),
+    warmupSeconds: positiveOption('warmup', 2, argv),
+    connections: positiveOption('connections', 10, argv),
+    users: positiveOption('users', 50, argv),
+    databaseUrl: optionValue('database-url', argv) ?? 'postgres://glane:glane@127.0.0.1:5432/glane',
+    redisUrl: optionValue('redis-url', argv) ?? 'redis://127.0.0.1:6379',
   };
 }
 
@@ -147,14 +142,12 @@ async function main(): Promise<number> {
   }
   const baseline = results[0]?.[1];
   if (!baseline) throw new Error('no baseline');
-  console.log(
+  print(
     `\nPOST /graphql, ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s measured each, ${options.users} accounts.`,
   );
-  console.log(
-    ['operation'.padEnd(16), 'req/s'.padStart(8), 'p50'.padStart(9), 'p99'.padStart(9), 'CPU/req'.padStart(10), 'ratio to ping'.padStart(14)].join(' '),
-  );
+  print(['operation'.padEnd(16), 'req/s'.padStart(8), 'p50'.padStart(9), 'p99'.padStart(9), 'CPU/req'.padStart(10), 'ratio to ping'.padStart(14)].join(' '));
   for (const [label, figures] of results) {
-    console.log(
+    print(
       [
         label.padEnd(16),
         figures.requestsPerSecond.toFixed(0).padStart(8),
@@ -165,7 +158,7 @@ async function main(): Promise<number> {
       ].join(' '),
     );
   }
-  console.log('login is bounded by argon2id (memory-hard, ~tens of ms of CPU each, by design); me by one JWT check and one row read.');
+  print('login is bounded by argon2id (memory-hard, ~tens of ms of CPU each, by design); me by one JWT check and one row read.');
   await stop(child);
   return 0;
 }
@@ -188,7 +181,7 @@ main()
     process.exitCode = code;
   })
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    printError(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   })
   .finally(() => cleanUp());

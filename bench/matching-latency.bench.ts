@@ -32,6 +32,7 @@ import {
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { hasFlag, positiveOption, print } from './support/cli';
 import { generateDataset, NATIONAL_SCALE } from './support/matching-dataset';
 import { seededRandom } from './support/seeded-random';
 
@@ -53,11 +54,6 @@ class NoMemberships implements Pick<MembershipRepository, 'roleOf'> {
   roleOf(): Promise<undefined> {
     return Promise.resolve(undefined);
   }
-}
-
-function option(name: string, fallback: number): number {
-  const raw = process.argv.find((argument) => argument.startsWith(`--${name}=`));
-  return raw === undefined ? fallback : Number(raw.slice(name.length + 3));
 }
 
 function percentile(samples: readonly number[], p: number): number {
@@ -92,14 +88,10 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : ' '.repeat(width - text.length) + text;
 }
 
-function log(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
-
 async function main(): Promise<void> {
-  const offersMeasured = option('offers', 300);
-  const unindexedMeasured = Math.min(offersMeasured, option('unindexed', 60));
-  const seed = option('seed', 42);
+  const offersMeasured = positiveOption('offers', 300);
+  const unindexedMeasured = Math.min(offersMeasured, positiveOption('unindexed', 60));
+  const seed = positiveOption('seed', 42);
   const now = new Date();
 
   await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
@@ -117,8 +109,8 @@ async function main(): Promise<void> {
 
     const generationStart = performance.now();
     const dataset = await generateDataset(bare, NATIONAL_SCALE, seed, now);
-    log(`Dataset (seed ${seed}), generated and analysed in ${((performance.now() - generationStart) / 1000).toFixed(1)} s:`);
-    log(
+    print(`Dataset (seed ${seed}), generated and analysed in ${((performance.now() - generationStart) / 1000).toFixed(1)} s:`);
+    print(
       `  ${Object.entries(dataset.counts)
         .map(([name, count]) => `${count} ${name}`)
         .join(', ')}`,
@@ -180,15 +172,15 @@ async function main(): Promise<void> {
       }
     }
 
-    log();
-    log(
+    print();
+    print(
       `${offersMeasured} offers: ${(candidates / offersMeasured).toFixed(1)} candidate sites and ${(matches / offersMeasured).toFixed(1)} eligible recipients per offer on average.`,
     );
-    log();
+    print();
     const widths = [44, 9, 9, 9];
-    log(['path', 'samples', 'p50 ms', 'p99 ms'].map((title, k) => (k === 0 ? title.padEnd(widths[0] ?? 0) : pad(title, widths[k] ?? 0))).join(' '));
+    print(['path', 'samples', 'p50 ms', 'p99 ms'].map((title, k) => (k === 0 ? title.padEnd(widths[0] ?? 0) : pad(title, widths[k] ?? 0))).join(' '));
     const row = (name: string, samples: readonly number[]): void =>
-      log(
+      print(
         [
           name.padEnd(widths[0] ?? 0),
           pad(String(samples.length), widths[1] ?? 0),
@@ -209,12 +201,12 @@ async function main(): Promise<void> {
     const spatialRatio = percentile(spatialUnindexed, 50) / percentile(spatialIndexed, 50);
     const oursPass = oursRatio <= RATIO_GOAL_OURS_VS_BARE;
     const indexPass = indexRatio >= RATIO_GOAL_INDEXED_VS_UNINDEXED;
-    log();
-    log(['goal'.padEnd(52), pad('ratio', 8), pad('target', 8), pad('result', 7)].join(' '));
-    log(
+    print();
+    print(['goal'.padEnd(52), pad('ratio', 8), pad('target', 8), pad('result', 7)].join(' '));
+    print(
       ['ours / bare pg (p50)'.padEnd(52), pad(oursRatio.toFixed(2), 8), pad(`≤ ${RATIO_GOAL_OURS_VS_BARE}`, 8), pad(oursPass ? 'PASS' : 'FAIL', 7)].join(' '),
     );
-    log(
+    print(
       [
         'unindexed / indexed, candidate SQL (p50)'.padEnd(52),
         pad(indexRatio.toFixed(1), 8),
@@ -222,14 +214,14 @@ async function main(): Promise<void> {
         pad(indexPass ? 'PASS' : 'FAIL', 7),
       ].join(' '),
     );
-    log(['(info) ours / bare pg (p99)'.padEnd(52), pad(oursRatio99.toFixed(2), 8)].join(' '));
-    log(['(info) unindexed / indexed, spatial pre-filter alone (p50)'.padEnd(52), pad(spatialRatio.toFixed(1), 8)].join(' '));
+    print(['(info) ours / bare pg (p99)'.padEnd(52), pad(oursRatio99.toFixed(2), 8)].join(' '));
+    print(['(info) unindexed / indexed, spatial pre-filter alone (p50)'.padEnd(52), pad(spatialRatio.toFixed(1), 8)].join(' '));
     process.exitCode = oursPass && indexPass ? 0 : 1;
   } finally {
     await bare.end().catch(() => undefined);
     await unindexed.end().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy();
-    if (!process.argv.includes('--keep')) await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    if (!hasFlag('keep')) await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
   }
 }
 
