@@ -1,17 +1,8 @@
-import { Authorizer, Clock, ProposeAllocation, type AllocationProposal } from '#application';
+import { Authorizer, FixedClock, ProposeAllocation, type AllocationProposal } from '#application';
 import { SqlAllocationCandidateSource, TypeOrmMembershipRepository } from '#persistence';
 import { insertFoodBank, north } from '../support/factories/allocation.factory';
 import { insertClaim, insertOffer, insertOrganization, insertRecipient, insertSite, type ItemSpec } from '../support/factories/matching.factory';
 import { provideTestServices, type TestServices } from '../support/test-stack';
-
-class FixedClock extends Clock {
-  constructor(private readonly at: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.at.getTime());
-  }
-}
 
 // Monday 23 November 2026, 09:00 in Paris; the pickup windows are 11:00–15:00 that day.
 const NOW = new Date('2026-11-23T08:00:00Z');

@@ -1,4 +1,4 @@
-import { Authorizer, Clock, FindClaimableOffers, FindOfferMatches, reasonsToTell } from '#application';
+import { Authorizer, FixedClock, FindClaimableOffers, FindOfferMatches, reasonsToTell } from '#application';
 import { SqlMatchCandidateFinder, TypeOrmMembershipRepository, TypeOrmOrganizationRepository } from '#persistence';
 import {
   insertClaim,
@@ -10,15 +10,6 @@ import {
   type ItemSpec,
 } from '../support/factories/matching.factory';
 import { provideTestServices, type TestServices } from '../support/test-stack';
-
-class FixedClock extends Clock {
-  constructor(private readonly at: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.at.getTime());
-  }
-}
 
 // Monday 23 November 2026, 09:00 in Paris; the pickup window is 11:00–15:00 that day.
 const NOW = new Date('2026-11-23T08:00:00Z');

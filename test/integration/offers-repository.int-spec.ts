@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Authorizer,
-  Clock,
+  FixedClock,
   CreateOffer,
   EventPublisher,
   ExpireDueOffers,
@@ -18,15 +18,6 @@ import { TypeOrmUnitOfWork } from '../../libs/persistence/src/transactions/typeo
 import { anItem, HOUR_MS, insertDonor, insertRecipientProfile, type DonorFixture } from '../support/factories/offers.factory';
 import { insertUser } from '../support/factories/people.factory';
 import { provideTestServices, type TestServices } from '../support/test-stack';
-
-class FixedClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.at.getTime());
-  }
-}
 
 class RecordingPublisher extends EventPublisher {
   readonly published: Array<{ topic: EventTopic; payload: unknown }> = [];
@@ -68,7 +59,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
   });
 
   beforeEach(() => {
-    clock.at = new Date();
+    clock.current = new Date();
   });
 
   const actor = (userId: string) => ({ userId, platformAdmin: false });
@@ -280,7 +271,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
       })
     ).offer.id;
 
-    clock.at = new Date(clock.now().getTime() + 3 * HOUR_MS);
+    clock.current = new Date(clock.now().getTime() + 3 * HOUR_MS);
     events.published.length = 0;
     const report = await expireDueOffers.execute();
     expect(report.expired).toBeGreaterThanOrEqual(2);
@@ -306,7 +297,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
 
   it('never loses an update when a withdrawal and the expiry sweep race on the same offers: exactly one wins each', async () => {
     const ids = await Promise.all(Array.from({ length: 8 }, () => publishedOffer(1)));
-    clock.at = new Date(clock.now().getTime() + 2 * HOUR_MS);
+    clock.current = new Date(clock.now().getTime() + 2 * HOUR_MS);
 
     const [sweep, ...withdrawals] = await Promise.allSettled([
       expireDueOffers.execute(),
@@ -341,7 +332,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     const mine: string[] = [];
     for (let i = 0; i < 5; i += 1) mine.push(await publishedOffer(10, [anItem({ category: i % 2 === 0 ? 'FOOD.DAIRY.CHEESE' : 'FOOD.DRY.CANNED' })]));
     // Created a second later than the others (the fixed clock would otherwise give them all one instant).
-    clock.at = new Date(clock.at.getTime() + 1000);
+    clock.current = new Date(clock.current.getTime() + 1000);
     const draft = await createOffer.execute({
       actor: actor(donor.userId),
       siteId: donor.site.id,

@@ -1,7 +1,7 @@
 // Test doubles for the accounts ports (unit specs only): in-memory, with the same contracts as the adapters.
 import { DomainError, type NormalizedEmail } from '#domain';
 import type { Actor } from '../auth/actor';
-import { Clock } from '../ports/clock.port';
+import { type Clock, FixedClock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { AccessTokenIssuer, type IssuedAccessToken } from './access-token.port';
 import { LoginRateLimiter, type LoginAttempt } from './login-rate-limiter.port';
@@ -15,18 +15,6 @@ import {
 } from './refresh-token-repository.port';
 import type { UserAccount } from './user-account';
 import { UserRepository } from './user-repository.port';
-
-export class FixedClock extends Clock {
-  constructor(public current = new Date('2026-11-20T10:00:00Z')) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 export class InMemoryUsers extends UserRepository {
   readonly rows = new Map<string, UserAccount>();
@@ -172,7 +160,7 @@ export class FakeUnitOfWork extends UnitOfWork {
 
 /** Everything a sign-in use case needs, wired in memory. */
 export function inMemoryAccounts(options: { refreshTtlSeconds?: number; loginLimit?: number } = {}) {
-  const clock = new FixedClock();
+  const clock = new FixedClock(new Date('2026-11-20T10:00:00Z'));
   const users = new InMemoryUsers();
   const refreshTokens = new InMemoryRefreshTokens();
   const hasher = new PlainHasher();

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
 import { MembershipRepository, type MemberPage } from '../organizations/membership-repository.port';
 import type { Membership } from '../organizations/organization.model';
-import { Clock } from '../ports/clock.port';
+import { FixedClock } from '../ports/clock.port';
 import {
   AllocationCandidateSource,
   type AllocationArea,
@@ -15,12 +15,6 @@ import { MAX_ALLOCATION_ITEMS, ProposeAllocation } from './propose-allocation.us
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const BANK = 'bank';
-
-class FixedClock extends Clock {
-  now(): Date {
-    return NOW;
-  }
-}
 
 class FakeMemberships extends MembershipRepository {
   constructor(private readonly roles: ReadonlyMap<string, MemberRole>) {
@@ -129,7 +123,7 @@ function useCase(source: FakeSource): ProposeAllocation {
     [`staff/${BANK}`, MemberRole.STAFF],
     [`driver/${BANK}`, MemberRole.DRIVER],
   ]);
-  return new ProposeAllocation(source, new Authorizer(new FakeMemberships(roles)), new FixedClock());
+  return new ProposeAllocation(source, new Authorizer(new FakeMemberships(roles)), new FixedClock(NOW));
 }
 
 describe('ProposeAllocation', () => {

@@ -1,16 +1,10 @@
 import { DomainError, OfferStatus, OrganizationKind, TemperatureClass } from '#domain';
-import { Clock } from '../ports/clock.port';
+import { FixedClock } from '../ports/clock.port';
 import type { BoundingBox } from './bounding-box';
 import { GetMapFeatures, MAX_MAP_FEATURES } from './get-map-features.query';
 import { MapFeatureSource, type MapOffer, type MapRecipientSite } from './map-feature-source.port';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
-
-class FixedClock extends Clock {
-  now(): Date {
-    return NOW;
-  }
-}
 
 /** Holds features and answers like the SQL: in the box, in order, at most `limit`. */
 class InMemoryMapFeatures extends MapFeatureSource {
@@ -73,19 +67,19 @@ const BBOX = '4.7,45.6,5.0,45.9';
 
 describe('GetMapFeatures', () => {
   it('needs a signed-in caller', async () => {
-    const query = new GetMapFeatures(new InMemoryMapFeatures([], []), new FixedClock());
+    const query = new GetMapFeatures(new InMemoryMapFeatures([], []), new FixedClock(NOW));
     await expect(query.execute({ actor: undefined, bbox: BBOX })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('validates the box before reading anything', async () => {
     const source = new InMemoryMapFeatures([], []);
-    const query = new GetMapFeatures(source, new FixedClock());
+    const query = new GetMapFeatures(source, new FixedClock(NOW));
     await expect(query.execute({ actor: ACTOR, bbox: '0,40,10,41' })).rejects.toBeInstanceOf(DomainError);
     expect(source.limits).toEqual([]);
   });
 
   it('returns both layers in the box, not truncated', async () => {
-    const query = new GetMapFeatures(new InMemoryMapFeatures([offer(1), offer(2, 2.35, 48.85)], [site(1)]), new FixedClock());
+    const query = new GetMapFeatures(new InMemoryMapFeatures([offer(1), offer(2, 2.35, 48.85)], [site(1)]), new FixedClock(NOW));
     const features = await query.execute({ actor: ACTOR, bbox: BBOX });
     expect(features.offers.map((found) => found.id)).toEqual(['offer-1']);
     expect(features.recipientSites.map((found) => found.siteId)).toEqual(['site-1']);
@@ -94,7 +88,7 @@ describe('GetMapFeatures', () => {
 
   it('reads only the layers asked for', async () => {
     const source = new InMemoryMapFeatures([offer(1)], [site(1)]);
-    const features = await new GetMapFeatures(source, new FixedClock()).execute({ actor: ACTOR, bbox: BBOX, layers: 'recipients' });
+    const features = await new GetMapFeatures(source, new FixedClock(NOW)).execute({ actor: ACTOR, bbox: BBOX, layers: 'recipients' });
     expect(features.offers).toEqual([]);
     expect(features.recipientSites).toHaveLength(1);
   });
@@ -102,7 +96,7 @@ describe('GetMapFeatures', () => {
   it(`cuts at ${MAX_MAP_FEATURES} features, offers first, and says so`, async () => {
     const offers = Array.from({ length: MAX_MAP_FEATURES - 1 }, (_, n) => offer(n));
     const source = new InMemoryMapFeatures(offers, [site(1), site(2)]);
-    const features = await new GetMapFeatures(source, new FixedClock()).execute({ actor: ACTOR, bbox: BBOX });
+    const features = await new GetMapFeatures(source, new FixedClock(NOW)).execute({ actor: ACTOR, bbox: BBOX });
     expect(features.offers).toHaveLength(MAX_MAP_FEATURES - 1);
     expect(features.recipientSites).toHaveLength(1);
     expect(features.truncated).toBe(true);
@@ -111,7 +105,7 @@ describe('GetMapFeatures', () => {
 
   it('is not truncated when the features fill the budget exactly', async () => {
     const offers = Array.from({ length: MAX_MAP_FEATURES }, (_, n) => offer(n));
-    const features = await new GetMapFeatures(new InMemoryMapFeatures(offers, []), new FixedClock()).execute({ actor: ACTOR, bbox: BBOX });
+    const features = await new GetMapFeatures(new InMemoryMapFeatures(offers, []), new FixedClock(NOW)).execute({ actor: ACTOR, bbox: BBOX });
     expect(features.offers).toHaveLength(MAX_MAP_FEATURES);
     expect(features.truncated).toBe(false);
   });
