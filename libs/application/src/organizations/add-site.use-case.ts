@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { GeoPoint, OpeningHours, parseClosurePeriods, type ClosurePeriodInput, type OpeningDayInput } from '#domain';
+import { GeoPoint, OpeningHours, parseClosurePeriods, parseOptionalText, parseRequiredText, type ClosurePeriodInput, type OpeningDayInput } from '#domain';
 import type { Site } from './organization.model';
 import { SiteRepository } from './site-repository.port';
-import { parseOptionalText, parseRequiredText } from './text-field';
 
 export const MAX_SITE_NAME_LENGTH = 200;
 export const MAX_ADDRESS_LENGTH = 500;

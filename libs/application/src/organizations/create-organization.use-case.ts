@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isOrganizationKind, MemberRole, parseLegalId, type OrganizationKind } from '#domain';
+import { DomainError, isOrganizationKind, MemberRole, parseLegalId, parseOptionalText, parseRequiredText, type OrganizationKind } from '#domain';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { MembershipRepository } from './membership-repository.port';
 import type { Organization } from './organization.model';
 import { OrganizationRepository } from './organization-repository.port';
-import { parseOptionalText, parseRequiredText } from './text-field';
 
 export const MAX_ORGANIZATION_NAME_LENGTH = 200;
 export const MAX_HABILITATION_REFERENCE_LENGTH = 120;

@@ -111,6 +111,16 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_BBOX',
   'BBOX_TOO_LARGE',
   'UNKNOWN_MAP_LAYER',
+  // A recipient's vehicles and its drivers' availability.
+  'INVALID_VEHICLE_NAME',
+  'INVALID_VEHICLE_CAPACITY',
+  'INVALID_INSULATED_BOXES',
+  'INVALID_INSULATED_BOX_MINUTES',
+  'INSULATED_BOX_MINUTES_WITHOUT_BOXES',
+  'NOT_A_DRIVER',
+  'ABSENCE_END_BEFORE_START',
+  'ABSENCE_TOO_LONG',
+  'TOO_MANY_ABSENCES',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

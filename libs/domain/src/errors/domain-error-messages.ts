@@ -341,6 +341,42 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Couche inconnue : {value}. Couches possibles : {allowed}.',
     en: 'Unknown layer: {value}. Possible layers: {allowed}.',
   },
+  INVALID_VEHICLE_NAME: {
+    fr: 'Le nom du véhicule est obligatoire, sur une ligne, et fait au plus {max} caractères.',
+    en: 'A vehicle name is required, on one line, at most {max} characters.',
+  },
+  INVALID_VEHICLE_CAPACITY: {
+    fr: 'La charge utile du véhicule doit être supérieure à 0 kg et d’au plus {max} kg.',
+    en: 'The vehicle payload must be over 0 kg and at most {max} kg.',
+  },
+  INVALID_INSULATED_BOXES: {
+    fr: 'Le nombre de caisses isothermes doit être un entier entre 0 et {max}.',
+    en: 'The number of insulated boxes must be a whole number from 0 to {max}.',
+  },
+  INVALID_INSULATED_BOX_MINUTES: {
+    fr: 'La durée maximale à bord d’une caisse isotherme doit être un nombre entier de minutes entre 1 et {max}.',
+    en: 'The longest time on board in an insulated box must be a whole number of minutes from 1 to {max}.',
+  },
+  INSULATED_BOX_MINUTES_WITHOUT_BOXES: {
+    fr: 'Une durée à bord en caisse isotherme n’a de sens que si le véhicule a des caisses isothermes.',
+    en: 'A time on board in insulated boxes only makes sense if the vehicle has insulated boxes.',
+  },
+  NOT_A_DRIVER: {
+    fr: 'Cette personne n’est pas chauffeur (rôle DRIVER) de l’organisation.',
+    en: 'This person is not a driver (DRIVER role) of the organisation.',
+  },
+  ABSENCE_END_BEFORE_START: {
+    fr: 'L’absence doit finir le jour de son début ou après (du {from} au {to}).',
+    en: 'An absence must end on or after its first day (from {from} to {to}).',
+  },
+  ABSENCE_TOO_LONG: {
+    fr: 'Une absence dure au plus {max} jours : déclarez-en plusieurs si besoin.',
+    en: 'An absence lasts at most {max} days: declare several if needed.',
+  },
+  TOO_MANY_ABSENCES: {
+    fr: 'Au plus {max} absences à venir : supprimez-en une avant d’en ajouter.',
+    en: 'At most {max} upcoming absences: remove one before adding another.',
+  },
 };
 
 export type DomainMessageLanguage = keyof DomainErrorMessage;

@@ -1,4 +1,5 @@
-import { DomainError, type DomainErrorCode } from '#domain';
+import { DomainError } from '../errors/domain-error';
+import type { DomainErrorCode } from '../errors/domain-error-codes';
 
 // C0/C1 controls and the Unicode line/paragraph separators: they break labels and printed receipts.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -1,6 +1,6 @@
 import { parseOptionalText, parseRequiredText } from './text-field';
 
-describe('organisation text fields', () => {
+describe('text fields', () => {
   const name = { code: 'INVALID_SITE_NAME', max: 10 } as const;
 
   it('trims and keeps accents, apostrophes and emoji; counts code points', () => {
