@@ -1,4 +1,4 @@
-import { DomainError, MemberRole } from '#domain';
+import { type DomainError, MemberRole } from '#domain';
 import { hashOpaqueToken } from '../accounts/opaque-token';
 import { FixedCalendarSource, InMemoryCalendarFeeds, InMemoryMemberships } from '../fleet/in-memory-fleet.fake';
 import { FixedClock } from '../ports/clock.port';

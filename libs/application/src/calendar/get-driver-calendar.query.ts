@@ -31,7 +31,11 @@ export class GetDriverCalendar {
     const userId = token.length === 0 || token.length > MAX_TOKEN_LENGTH ? undefined : await this.feeds.userIdForTokenHash(hashOpaqueToken(token));
     if (userId === undefined) throw new DomainError('NOT_FOUND', 'token');
     const now = this.clock.now();
-    const entries = await this.source.entriesFor(userId, new Date(now.getTime() - CALENDAR_DAYS_BACK * DAY_MS), new Date(now.getTime() + CALENDAR_DAYS_AHEAD * DAY_MS));
+    const entries = await this.source.entriesFor(
+      userId,
+      new Date(now.getTime() - CALENDAR_DAYS_BACK * DAY_MS),
+      new Date(now.getTime() + CALENDAR_DAYS_AHEAD * DAY_MS),
+    );
     return { userId, entries, generatedAt: now };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, MemberRole, OrganizationKind } from '#domain';
+import { type DomainError, MemberRole, OrganizationKind } from '#domain';
 import { FixedClock } from '../ports/clock.port';
 import { Authorizer } from '../organizations/authorizer.service';
 import { AddDriverAbsence } from './add-driver-absence.use-case';

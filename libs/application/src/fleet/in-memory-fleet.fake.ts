@@ -1,5 +1,5 @@
 // Test doubles for the fleet and calendar ports (unit specs only): in-memory, with the same contracts as the adapters.
-import { MemberRole, OrganizationKind, parseLegalId, type CalendarDay, type OpeningHours } from '#domain';
+import { type MemberRole, OrganizationKind, parseLegalId, type CalendarDay, type OpeningHours } from '#domain';
 import { CalendarFeedRepository } from '../calendar/calendar-feed-repository.port';
 import { DriverCalendarSource, type CalendarEntry } from '../calendar/driver-calendar-source.port';
 import { MembershipRepository, type MemberPage } from '../organizations/membership-repository.port';

@@ -35,7 +35,16 @@ describe('driver availability', () => {
   });
 
   it('joins touching intervals, but not intervals with a gap', () => {
-    const split = availability([{ weekday: 2, intervals: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '14:00' }, { start: '15:00', end: '18:00' }] }]);
+    const split = availability([
+      {
+        weekday: 2,
+        intervals: [
+          { start: '09:00', end: '12:00' },
+          { start: '12:00', end: '14:00' },
+          { start: '15:00', end: '18:00' },
+        ],
+      },
+    ]);
     expect(isAvailableOn(split, TUESDAY, '11:00', '13:00')).toBe(true);
     expect(isAvailableOn(split, TUESDAY, '13:00', '16:00')).toBe(false);
   });
@@ -126,7 +135,11 @@ describe('absence periods', () => {
   });
 
   it(`refuses an absence over ${MAX_ABSENCE_DAYS} days, and days that do not exist`, () => {
-    expect(() => parseAbsencePeriod({ from: '2026-01-01', to: '2027-01-02' })).toThrow(expect.objectContaining({ code: 'ABSENCE_TOO_LONG', field: 'to' }) as DomainError);
-    expect(() => parseAbsencePeriod({ from: '2026-02-30', to: '2026-03-02' })).toThrow(expect.objectContaining({ code: 'INVALID_DATE', field: 'from' }) as DomainError);
+    expect(() => parseAbsencePeriod({ from: '2026-01-01', to: '2027-01-02' })).toThrow(
+      expect.objectContaining({ code: 'ABSENCE_TOO_LONG', field: 'to' }) as DomainError,
+    );
+    expect(() => parseAbsencePeriod({ from: '2026-02-30', to: '2026-03-02' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', field: 'from' }) as DomainError,
+    );
   });
 });
