@@ -10,6 +10,10 @@ import { ClaimLineEntity } from './offers/claim-line.entity';
 import { ClaimEntity } from './offers/claim.entity';
 import { OfferItemEntity } from './offers/offer-item.entity';
 import { OfferEntity } from './offers/offer.entity';
+import { CalendarFeedEntity } from './calendar/calendar-feed.entity';
+import { DriverAbsenceEntity } from './fleet/driver-absence.entity';
+import { DriverWeeklyAvailabilityEntity } from './fleet/driver-weekly-availability.entity';
+import { VehicleEntity } from './fleet/vehicle.entity';
 
 /** An @Entity class (TypeORM's own type is the too-wide `Function`). */
 type EntityClass = new (...args: never[]) => object;
@@ -28,4 +32,8 @@ export const ENTITIES: EntityClass[] = [
   OfferItemEntity,
   ClaimEntity,
   ClaimLineEntity,
+  VehicleEntity,
+  DriverWeeklyAvailabilityEntity,
+  DriverAbsenceEntity,
+  CalendarFeedEntity,
 ];

@@ -8,3 +8,5 @@ export * from './offers/index';
 export * from './matching/index';
 export * from './allocation/index';
 export * from './map/index';
+export * from './fleet/index';
+export * from './calendar/index';

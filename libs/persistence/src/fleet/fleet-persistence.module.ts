@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DriverAvailabilityRepository, VehicleRepository } from '#application';
+import { TypeOrmDriverAvailabilityRepository } from './driver-availability.repository';
+import { TypeOrmVehicleRepository } from './vehicle.repository';
+
+/** Binds the vehicles and drivers' availability ports to PostgreSQL. Needs the global PersistenceModule (DataSource). */
+@Module({
+  providers: [
+    { provide: VehicleRepository, useClass: TypeOrmVehicleRepository },
+    { provide: DriverAvailabilityRepository, useClass: TypeOrmDriverAvailabilityRepository },
+  ],
+  exports: [VehicleRepository, DriverAvailabilityRepository],
+})
+export class FleetPersistenceModule {}
