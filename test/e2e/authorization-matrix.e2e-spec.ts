@@ -65,6 +65,14 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // A coordinator: the organisation's ADMIN or STAFF, or a platform admin for any organisation (ProposeAllocation).
     // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
     proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
+    // Every member sees the vehicles it may be asked to drive; fleet.e2e-spec reads real vehicles of both organisations.
+    vehicles: { own: ['ADMIN', 'STAFF', 'DRIVER'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
+    // The organisation's coordinators read its drivers; a driver only themselves (here: themselves).
+    driverAvailability: {
+      own: ['ADMIN', 'STAFF', 'DRIVER'],
+      other: NOBODY,
+      variables: (f, t) => ({ organizationId: organizationOf(f, t), userId: f.users.DRIVER.id }),
+    },
   },
   Mutation: {
     // The site names the donor (CreateOffer): a site that is nobody's is FORBIDDEN for everyone signed in. Its
@@ -119,6 +127,30 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // Membership is checked once the offer is loaded (PublishOffer); an unknown id is NOT_FOUND for anyone
     // signed in. FORBIDDEN for another organisation's offer is covered by broadcast.e2e-spec.
     publishOffer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
+    addVehicle: {
+      own: ['ADMIN', 'STAFF'],
+      other: NOBODY,
+      variables: (f, t) => ({ input: { organizationId: organizationOf(f, t), name: 'Kangoo', capacityKg: 400, refrigerated: false } }),
+    },
+    // Membership is checked once the vehicle is loaded (UpdateVehicle): an unknown id is NOT_FOUND for anyone signed
+    // in; another organisation's vehicle is FORBIDDEN, and so is a driver of the same one (fleet.e2e-spec).
+    updateVehicle: { own: SIGNED_IN, variables: () => ({ input: { id: randomUUID(), retired: true } }) },
+    // Drivers, each for themselves: the driver is the caller, never an argument.
+    setDriverAvailability: {
+      own: ['DRIVER'],
+      other: NOBODY,
+      variables: (f, t) => ({ input: { organizationId: organizationOf(f, t), weekly: [{ weekday: 2, intervals: [{ start: '14:00', end: '18:00' }] }] } }),
+    },
+    addDriverAbsence: {
+      own: ['DRIVER'],
+      other: NOBODY,
+      variables: (f, t) => ({ input: { organizationId: organizationOf(f, t), from: '2031-07-01', to: '2031-07-14' } }),
+    },
+    // Only the absence's own driver finds it (RemoveDriverAbsence): anyone else's, or an unknown id, is NOT_FOUND (fleet.e2e-spec).
+    removeDriverAbsence: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
+    // The caller's own feed; people who drive for no organisation get NOT_A_DRIVER (calendar-feed.e2e-spec).
+    issueCalendarFeed: { own: SIGNED_IN },
+    revokeCalendarFeed: { own: SIGNED_IN },
   },
   Subscription: {
     // Whoever may read the offer (GetOffers): an unknown one is NOT_FOUND; a draft of another organisation too (offers.e2e-spec).

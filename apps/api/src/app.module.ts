@@ -20,6 +20,8 @@ import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
 import { MatchingModule } from './matching/matching.module';
+import { FleetModule } from './fleet/fleet.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +45,8 @@ export class AppModule {
         PublishOfferModule,
         NotificationsModule,
         MatchingModule,
+        FleetModule,
+        CalendarModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

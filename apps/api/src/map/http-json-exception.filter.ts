@@ -61,6 +61,7 @@ export class HttpJsonExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { status, body } = toHttpError(exception, preferredLanguage(request.headers['accept-language']), this.logger);
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(status).json(body);
+    // Explicitly: a route's own @Header('Content-Type') (GeoJSON, iCalendar) is already on the response.
+    response.status(status).type('application/json').json(body);
   }
 }
