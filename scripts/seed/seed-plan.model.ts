@@ -1,4 +1,4 @@
-import type { ClosurePeriodInput, MemberRole, OfferItemInput, OpeningDayInput, OrganizationKind, RecipientProfileInput } from '#domain';
+import type { ClosurePeriodInput, MemberRole, OfferItemInput, OpeningDayInput, OrganizationKind, RecipientProfileInput, VehicleSpecInput } from '#domain';
 
 export const DonorType = {
   SUPERMARKET: 'SUPERMARKET',
@@ -98,6 +98,15 @@ export interface PlannedDemoMember {
   readonly role: MemberRole;
 }
 
+/** A recipient's vehicles and the weekly hours its demo drivers declared. */
+export interface PlannedFleet {
+  /** Index in SeedPlan.organizations (a recipient). */
+  readonly organizationIndex: number;
+  readonly vehicles: readonly VehicleSpecInput[];
+  /** Drivers among the demo members, by email, with their Paris wall-clock hours. */
+  readonly drivers: ReadonlyArray<{ readonly email: string; readonly weekly: readonly OpeningDayInput[] }>;
+}
+
 export interface SeedPlan {
   readonly departement: { readonly code: string; readonly name: string };
   readonly platformAdmin: PlannedPerson;
@@ -106,6 +115,7 @@ export interface SeedPlan {
   readonly demoMembers: readonly PlannedDemoMember[];
   readonly organizations: readonly PlannedOrganization[];
   readonly logins: readonly DemoLogin[];
+  readonly fleets: readonly PlannedFleet[];
   /** Lots posted by donors once their sites exist. */
   readonly offers: readonly PlannedOffer[];
 }

@@ -67,6 +67,26 @@ export function buildSeedPlan(towns: readonly Town[], year: number): SeedPlan {
     demoMembers,
     organizations,
     logins,
+    fleets: [
+      {
+        organizationIndex: indexOf(DEMO_RECIPIENT),
+        vehicles: [
+          { name: 'Berlingo des bénévoles', capacityKg: 450, refrigerated: false, insulatedBoxes: 3, insulatedBoxMaxMinutes: 90 },
+          { name: 'Camion frigorifique', capacityKg: 1200, refrigerated: true, insulatedBoxes: 0 },
+        ],
+        drivers: [
+          {
+            email: DEMO_PEOPLE.driver.email,
+            // A volunteer with a day job: two evenings and Saturday morning, like associations' rotas.
+            weekly: [
+              { weekday: 2, intervals: [{ start: '17:30', end: '20:30' }] },
+              { weekday: 4, intervals: [{ start: '17:30', end: '20:30' }] },
+              { weekday: 6, intervals: [{ start: '08:00', end: '13:00' }] },
+            ],
+          },
+        ],
+      },
+    ],
     offers: planOffers(organizations),
   };
 }

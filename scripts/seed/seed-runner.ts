@@ -3,6 +3,7 @@ import {
   parseDisplayName,
   type AddMember,
   type AddSite,
+  type AddVehicle,
   type Clock,
   type CreateOffer,
   type CreateOrganization,
@@ -11,6 +12,7 @@ import {
   type PasswordHasher,
   type PublishOffer,
   type RegisterUser,
+  type SetDriverAvailability,
   type SetRecipientProfile,
   type UnitOfWork,
   type UserRepository,
@@ -29,6 +31,8 @@ export interface SeedServices {
   readonly addSite: AddSite;
   readonly addMember: AddMember;
   readonly setRecipientProfile: SetRecipientProfile;
+  readonly addVehicle: AddVehicle;
+  readonly setDriverAvailability: SetDriverAvailability;
   readonly verifyOrganization: VerifyOrganization;
   readonly createOffer: CreateOffer;
   readonly publishOffer: PublishOffer;
@@ -50,6 +54,8 @@ export interface SeedCounts {
   readonly accounts: number;
   readonly memberships: number;
   readonly invitations: number;
+  readonly vehicles: number;
+  readonly driverAvailabilities: number;
   readonly offers: number;
   readonly publishedOffers: number;
 }
@@ -138,14 +144,33 @@ class SeedWriter {
     }
 
     // Staff and drivers of the demo organisations, added by their organisation's admin.
+    const demoMemberIds = new Map<string, string>();
     for (const member of plan.demoMembers) {
       const organizationId = organizationIds[member.organizationIndex];
       const addedBy = creatorIds[member.organizationIndex];
       if (organizationId === undefined || addedBy === undefined)
         throw new Error(`demo member ${member.person.email}: no organisation #${member.organizationIndex}`);
-      await this.demoUser(member.person);
+      demoMemberIds.set(member.person.email, await this.demoUser(member.person));
       await services.addMember.execute({ organizationId, email: member.person.email, role: member.role, addedBy });
       this.memberships += 1;
+    }
+
+    // Recipients' vehicles, and the weekly hours their demo drivers declared.
+    let vehicles = 0;
+    let driverAvailabilities = 0;
+    for (const fleet of plan.fleets) {
+      const organizationId = organizationIds[fleet.organizationIndex];
+      if (organizationId === undefined) throw new Error(`fleet: no organisation #${fleet.organizationIndex}`);
+      for (const vehicle of fleet.vehicles) {
+        await services.addVehicle.execute({ organizationId, ...vehicle });
+        vehicles += 1;
+      }
+      for (const driver of fleet.drivers) {
+        const driverUserId = demoMemberIds.get(driver.email);
+        if (driverUserId === undefined) throw new Error(`fleet: ${driver.email} is not a demo member`);
+        await services.setDriverAvailability.execute({ organizationId, driverUserId, weekly: driver.weekly });
+        driverAvailabilities += 1;
+      }
     }
 
     // Lots posted by the donors' admins, most of them published (the worker then broadcasts them).
@@ -182,6 +207,8 @@ class SeedWriter {
         accounts: this.accounts,
         memberships: this.memberships,
         invitations: this.invitations,
+        vehicles,
+        driverAvailabilities,
         offers,
         publishedOffers,
       },

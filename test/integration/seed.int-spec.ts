@@ -25,7 +25,18 @@ describe('demo seed (npm run seed) against a fresh database', () => {
   }
 
   async function tableCounts(): Promise<Record<string, number>> {
-    const tables = ['users', 'organizations', 'memberships', 'invitations', 'sites', 'recipient_profiles', 'offers', 'outbox_jobs'];
+    const tables = [
+      'users',
+      'organizations',
+      'memberships',
+      'invitations',
+      'sites',
+      'recipient_profiles',
+      'offers',
+      'outbox_jobs',
+      'vehicles',
+      'driver_weekly_availabilities',
+    ];
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const [row] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -124,6 +135,18 @@ describe('demo seed (npm run seed) against a fresh database', () => {
       if (demo.organization === null) expect(byEmail.has(demo.email)).toBe(false);
       else expect(byEmail.get(demo.email)).toContain(demo.organization);
     }
+  });
+
+  it('gives the demo épicerie a car and a refrigerated van, and its demo driver weekly hours', async () => {
+    const vehicles = await rows<{ name: string; refrigerated: boolean; organization: string }>(`
+      SELECT v.name, v.refrigerated, o.name AS organization FROM vehicles v JOIN organizations o ON o.id = v.organization_id ORDER BY v.name`);
+    const demoRecipient = first.plan.logins.find((login) => login.email === 'chauffeur@glane.demo')?.organization;
+    expect(vehicles.map((vehicle) => vehicle.organization)).toEqual([demoRecipient, demoRecipient]);
+    expect(vehicles.map((vehicle) => vehicle.refrigerated).sort()).toEqual([false, true]);
+    const hours = await rows<{ email: string; days: number }>(`
+      SELECT u.email, jsonb_array_length(a.weekly)::int AS days FROM driver_weekly_availabilities a JOIN users u ON u.id = a.user_id`);
+    expect(hours).toEqual([{ email: 'chauffeur@glane.demo', days: 3 }]);
+    if (first.outcome.status === 'seeded') expect(first.outcome.counts).toMatchObject({ vehicles: 2, driverAvailabilities: 1 });
   });
 
   it('writes nothing on a second run, and says the data is already there', async () => {
