@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FindClaimableOffers, FindOfferMatches } from '#application';
+import { RateLimitModule } from '#jobs';
 import { MatchingPersistenceModule } from '#persistence';
 import { MatchingResolver } from './matching.resolver';
 import { OfferMatchFieldsResolver } from './offer-match-fields.resolver';
@@ -10,7 +11,7 @@ import { OfferMatchFieldsResolver } from './offer-match-fields.resolver';
  * Authorizer, loaders and the organisation repository come from the global organisations and offers modules.
  */
 @Module({
-  imports: [MatchingPersistenceModule],
+  imports: [MatchingPersistenceModule, RateLimitModule],
   providers: [FindOfferMatches, FindClaimableOffers, MatchingResolver, OfferMatchFieldsResolver],
   exports: [FindOfferMatches, MatchingPersistenceModule],
 })

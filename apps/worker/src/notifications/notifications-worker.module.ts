@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendOfferEmail, SystemClock } from '#application';
+import {
+  Authorizer,
+  BroadcastOffer,
+  Clock,
+  FindOfferMatches,
+  NotificationSettings,
+  RateLimiter,
+  SendOfferEmail,
+  SystemClock,
+  UnlimitedRateLimiter,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { MailModule } from '#jobs';
 import { MatchingPersistenceModule, NotificationsPersistenceModule, OffersPersistenceModule, OrganizationsPersistenceModule } from '#persistence';
@@ -21,6 +31,8 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
       }),
     },
     Authorizer,
+    // The cascade ranks through rankedMatches, which no caller drives: only offerMatches counts calls.
+    { provide: RateLimiter, useClass: UnlimitedRateLimiter },
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,
