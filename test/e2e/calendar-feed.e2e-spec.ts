@@ -8,6 +8,7 @@ const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input
 const ISSUE = `mutation { issueCalendarFeed }`;
 const REVOKE = `mutation { revokeCalendarFeed }`;
 const PUBLIC_URL = 'https://glane.example';
+const FEED_BUDGET = 20;
 
 describe('a driver’s private calendar feed (GraphQL mutations and GET /calendar/:token.ics)', () => {
   let services: TestServices;
@@ -27,7 +28,8 @@ describe('a driver’s private calendar feed (GraphQL mutations and GET /calenda
   }
 
   beforeAll(async () => {
-    services = await provideTestServices({ PUBLIC_URL });
+    // A small budget, so that the last test can spend it; the tests before it make fewer requests than this.
+    services = await provideTestServices({ PUBLIC_URL, CALENDAR_FEED_REQUESTS_PER_ADDRESS_PER_MINUTE: String(FEED_BUDGET) });
     api = await startApi(services.config);
     [admin, driver] = await Promise.all([registerUser(api), registerUser(api)]);
     const organizationId = (
@@ -94,6 +96,20 @@ describe('a driver’s private calendar feed (GraphQL mutations and GET /calenda
       const response = await request(api.httpUrl).get(path);
       expect({ path, status: response.status, code: (response.body as { code?: string }).code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
+  });
+
+  it('counts requests per client address in Redis: past the budget even a valid secret gets 429 RATE_LIMITED', async () => {
+    const path = await issue(driver);
+    const statuses: number[] = [];
+    let refused: request.Response | undefined;
+    for (let attempt = 0; attempt <= FEED_BUDGET && refused === undefined; attempt += 1) {
+      const response = await request(api.httpUrl).get(path);
+      statuses.push(response.status);
+      if (response.status !== 200) refused = response;
+    }
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true);
+    expect(refused?.status).toBe(429);
+    expect(refused?.body).toMatchObject({ code: 'RATE_LIMITED', params: { retryAfterSeconds: expect.any(Number) as number } });
   });
 
   it('gives no feed to people who drive for no organisation, and writes nothing', async () => {

@@ -8,6 +8,7 @@ import {
   UpdateVehicle,
   Authorizer,
   hashOpaqueToken,
+  UnlimitedRateLimiter,
 } from '#application';
 import { DomainError, MemberRole, OpeningHours, VehicleSpec } from '#domain';
 import {
@@ -180,7 +181,7 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
       const organizationId = await insertOrganization(services.dataSource, 'RECIPIENT');
       const driver = await aDriver(organizationId);
       const issue = new IssueCalendarFeed(memberships, feeds, clock);
-      const calendar = new GetDriverCalendar(feeds, new SqlDriverCalendarSource(), clock);
+      const calendar = new GetDriverCalendar(feeds, new SqlDriverCalendarSource(), clock, new UnlimitedRateLimiter());
       const first = await issue.execute({ userId: driver, platformAdmin: false });
       const [second, third] = await Promise.all([
         issue.execute({ userId: driver, platformAdmin: false }),
@@ -188,7 +189,7 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
       ]);
       const resolved = await Promise.all(
         [first, second, third].map(({ token }) =>
-          calendar.execute(token).then(
+          calendar.execute({ token, clientAddress: undefined }).then(
             (found) => found.userId,
             (error: unknown) => (error instanceof DomainError ? error.code : 'unexpected'),
           ),

@@ -32,6 +32,8 @@ export interface AppConfig {
     readonly offerMatchesPerUserPerMinute: number;
     /** GET /map/features requests one account may make per minute (a map pans and zooms). */
     readonly mapFeaturesPerUserPerMinute: number;
+    /** GET /calendar/<secret>.ics requests one client address may make per minute (calendar services fetch many feeds from few addresses). */
+    readonly calendarFeedRequestsPerAddressPerMinute: number;
   };
   readonly graphql: {
     readonly maxBodyBytes: number;

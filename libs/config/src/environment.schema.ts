@@ -107,6 +107,13 @@ export class EnvironmentSchema {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
+  CALENDAR_FEED_REQUESTS_PER_ADDRESS_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(64)
   WORKER_CONCURRENCY?: number;
 

@@ -46,6 +46,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       registrationsPerAddressPerHour: parsed.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 20,
       offerMatchesPerUserPerMinute: parsed.OFFER_MATCHES_PER_USER_PER_MINUTE ?? 30,
       mapFeaturesPerUserPerMinute: parsed.MAP_FEATURES_PER_USER_PER_MINUTE ?? 120,
+      calendarFeedRequestsPerAddressPerMinute: parsed.CALENDAR_FEED_REQUESTS_PER_ADDRESS_PER_MINUTE ?? 120,
     },
     graphql: {
       maxBodyBytes: parsed.GRAPHQL_MAX_BODY_BYTES ?? 1024 * 1024,

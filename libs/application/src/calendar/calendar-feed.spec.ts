@@ -1,7 +1,8 @@
-import { type DomainError, MemberRole } from '#domain';
+import { DomainError, MemberRole } from '#domain';
 import { hashOpaqueToken } from '../accounts/opaque-token';
 import { FixedCalendarSource, InMemoryCalendarFeeds, InMemoryMemberships } from '../fleet/in-memory-fleet.fake';
 import { FixedClock } from '../ports/clock.port';
+import { RateLimiter, UnlimitedRateLimiter, type RateLimitedOperation } from '../ports/rate-limiter.port';
 import { GetDriverCalendar } from './get-driver-calendar.query';
 import { IssueCalendarFeed } from './issue-calendar-feed.use-case';
 import { RevokeCalendarFeed } from './revoke-calendar-feed.use-case';
@@ -31,22 +32,22 @@ describe('calendar feed secrets', () => {
     memberships.put('epicerie', 'staff', MemberRole.STAFF);
     feeds = new InMemoryCalendarFeeds();
     issue = new IssueCalendarFeed(memberships, feeds, clock);
-    calendar = new GetDriverCalendar(feeds, new FixedCalendarSource([run]), clock);
+    calendar = new GetDriverCalendar(feeds, new FixedCalendarSource([run]), clock, new UnlimitedRateLimiter());
   });
 
   it('stores only the hash of the secret, and resolves the secret to its driver and entries', async () => {
     const { token } = await issue.execute(driver);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect([...feeds.hashes.values()]).toEqual([hashOpaqueToken(token)]);
-    await expect(calendar.execute(token)).resolves.toEqual({ userId: 'driver', entries: [run], generatedAt: clock.now() });
+    await expect(calendar.execute({ token, clientAddress: '192.0.2.1' })).resolves.toEqual({ userId: 'driver', entries: [run], generatedAt: clock.now() });
   });
 
   it('revokes the previous secret when a new one is issued', async () => {
     const first = await issue.execute(driver);
     const second = await issue.execute(driver);
     expect(second.token).not.toBe(first.token);
-    await expect(calendar.execute(first.token)).rejects.toThrow(notFound);
-    await expect(calendar.execute(second.token)).resolves.toMatchObject({ userId: 'driver' });
+    await expect(calendar.execute({ token: first.token, clientAddress: '192.0.2.1' })).rejects.toThrow(notFound);
+    await expect(calendar.execute({ token: second.token, clientAddress: '192.0.2.1' })).resolves.toMatchObject({ userId: 'driver' });
   });
 
   it('answers a revoked or unknown secret like a missing one', async () => {
@@ -54,9 +55,25 @@ describe('calendar feed secrets', () => {
     const revoke = new RevokeCalendarFeed(feeds);
     await expect(revoke.execute(driver)).resolves.toBe(true);
     await expect(revoke.execute(driver)).resolves.toBe(false);
-    await expect(calendar.execute(token)).rejects.toThrow(notFound);
-    await expect(calendar.execute('')).rejects.toThrow(notFound);
-    await expect(calendar.execute('x'.repeat(500))).rejects.toThrow(notFound);
+    await expect(calendar.execute({ token, clientAddress: '192.0.2.1' })).rejects.toThrow(notFound);
+    await expect(calendar.execute({ token: '', clientAddress: '192.0.2.1' })).rejects.toThrow(notFound);
+    await expect(calendar.execute({ token: 'x'.repeat(500), clientAddress: '192.0.2.1' })).rejects.toThrow(notFound);
+  });
+
+  it('counts every request against the client address before looking the secret up, guesses included', async () => {
+    const counted: Array<[RateLimitedOperation, string]> = [];
+    class RefusingAfterTwo extends RateLimiter {
+      async consume(operation: RateLimitedOperation, key: string): Promise<void> {
+        counted.push([operation, key]);
+        if (counted.length > 2) throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: 60 });
+      }
+    }
+    const limited = new GetDriverCalendar(feeds, new FixedCalendarSource([run]), clock, new RefusingAfterTwo());
+    const { token } = await issue.execute(driver);
+    await expect(limited.execute({ token: 'guess', clientAddress: '198.51.100.7' })).rejects.toThrow(notFound);
+    await expect(limited.execute({ token, clientAddress: '198.51.100.7' })).resolves.toMatchObject({ userId: 'driver' });
+    await expect(limited.execute({ token, clientAddress: '198.51.100.7' })).rejects.toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }) as DomainError);
+    expect(counted).toEqual([1, 2, 3].map(() => ['calendarFeed', '198.51.100.7']));
   });
 
   it('gives a feed only to drivers', async () => {

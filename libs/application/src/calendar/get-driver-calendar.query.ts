@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '#domain';
 import { hashOpaqueToken } from '../accounts/opaque-token';
 import { Clock } from '../ports/clock.port';
+import { RateLimiter } from '../ports/rate-limiter.port';
 import { CalendarFeedRepository } from './calendar-feed-repository.port';
 import { DriverCalendarSource, type CalendarEntry } from './driver-calendar-source.port';
 
@@ -18,6 +19,13 @@ export interface DriverCalendar {
   readonly generatedAt: Date;
 }
 
+export interface GetDriverCalendarQuery {
+  /** The secret from the feed URL. */
+  readonly token: string;
+  /** Who asks (the HTTP client's address): requests are counted per address, guessed secrets included. */
+  readonly clientAddress: string | undefined;
+}
+
 /** Resolves a calendar-feed secret to its driver and their entries. Unknown and revoked secrets are alike: NOT_FOUND. */
 @Injectable()
 export class GetDriverCalendar {
@@ -25,9 +33,11 @@ export class GetDriverCalendar {
     private readonly feeds: CalendarFeedRepository,
     private readonly source: DriverCalendarSource,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  async execute(token: string): Promise<DriverCalendar> {
+  async execute({ token, clientAddress }: GetDriverCalendarQuery): Promise<DriverCalendar> {
+    if (clientAddress !== undefined) await this.limiter.consume('calendarFeed', clientAddress);
     const userId = token.length === 0 || token.length > MAX_TOKEN_LENGTH ? undefined : await this.feeds.userIdForTokenHash(hashOpaqueToken(token));
     if (userId === undefined) throw new DomainError('NOT_FOUND', 'token');
     const now = this.clock.now();

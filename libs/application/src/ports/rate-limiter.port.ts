@@ -2,7 +2,7 @@
  * Operations counted per caller, across every API instance. Each has its own budget, set in the
  * configuration (see the README's settings table); the adapter maps a name to its budget.
  */
-export const RATE_LIMITED_OPERATIONS = ['offerMatches', 'mapFeatures'] as const;
+export const RATE_LIMITED_OPERATIONS = ['offerMatches', 'mapFeatures', 'calendarFeed'] as const;
 export type RateLimitedOperation = (typeof RATE_LIMITED_OPERATIONS)[number];
 
 /** How many calls one key may make per window. */

@@ -47,6 +47,7 @@ function connect(config: AppConfig): Redis {
         new RedisRateLimiter(redis, `${config.queuePrefix}:rate-limit`, {
           offerMatches: { points: config.rateLimits.offerMatchesPerUserPerMinute, windowSeconds: 60 },
           mapFeatures: { points: config.rateLimits.mapFeaturesPerUserPerMinute, windowSeconds: 60 },
+          calendarFeed: { points: config.rateLimits.calendarFeedRequestsPerAddressPerMinute, windowSeconds: 60 },
         }),
     },
   ],
