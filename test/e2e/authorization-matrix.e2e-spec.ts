@@ -68,7 +68,7 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
     proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
     // Every member sees the vehicles it may be asked to drive; fleet.e2e-spec reads real vehicles of both organisations.
-    vehicles: { own: ['ADMIN', 'STAFF', 'DRIVER'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
+    vehicles: { own: ['ADMIN', 'STAFF', 'DRIVER'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t), includeRetired: true }) },
     // The organisation's coordinators read its drivers; a driver only themselves (here: themselves).
     driverAvailability: {
       own: ['ADMIN', 'STAFF', 'DRIVER'],
