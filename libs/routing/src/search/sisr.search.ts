@@ -1,6 +1,6 @@
 import type { CompiledInstance } from '../model/compiled-instance';
 import { SeededRandom } from './seeded-random';
-import { Solution } from './solution';
+import { SavedRoutes, Solution } from './solution';
 
 /**
  * Ruin and recreate with slack induction by string removals (SISR: Christiaens & Vanden Berghe,
@@ -110,7 +110,8 @@ export class SisrSearch {
     this.recreate(2);
     current.copyFrom(working);
     let currentCost = this.cost(working);
-    let best = working.snapshot();
+    const best = new SavedRoutes(this.inst);
+    working.saveTo(best);
     let bestCost = currentCost;
     let bestVehicles = working.usedVehicles();
 
@@ -138,7 +139,7 @@ export class SisrSearch {
           const into = (iteration - horizon) % cycle;
           if (into === 0) {
             // A reheated cycle restarts from the best solution found.
-            working.restore(best);
+            working.loadFrom(best);
             current.copyFrom(working);
             currentCost = this.cost(current);
           }
@@ -158,7 +159,7 @@ export class SisrSearch {
         currentCost = cost;
         const vehicles = working.usedVehicles();
         if (cost < bestCost - 1e-9 || (cost <= bestCost + 1e-9 && vehicles < bestVehicles)) {
-          best = working.snapshot();
+          working.saveTo(best);
           bestCost = cost;
           bestVehicles = vehicles;
         }
@@ -167,10 +168,10 @@ export class SisrSearch {
       }
     }
 
-    working.restore(best);
+    working.loadFrom(best);
     return {
       stream: options.stream,
-      routes: best,
+      routes: working.snapshot(),
       distance: working.distance(),
       vehicles: working.usedVehicles(),
       unassigned: this.servableCount - working.servedCount(),
@@ -216,11 +217,13 @@ export class SisrSearch {
   private ruin(): boolean {
     const { working, rng, inst } = this;
     this.removedCount = 0;
-    // Stops left out so far get another chance at every iteration.
-    for (let node = 1; node <= this.stopCount; node += 1) {
-      if (this.options.servable[node] === 1 && working.routeOf[node] < 0) this.pushRemoved(node);
-    }
     const served = working.servedCount();
+    // Stops left out so far get another chance at every iteration.
+    if (served < this.servableCount) {
+      for (let node = 1; node <= this.stopCount; node += 1) {
+        if (this.options.servable[node] === 1 && working.routeOf[node] < 0) this.pushRemoved(node);
+      }
+    }
     if (served === 0) return true;
     const used = working.usedVehicles();
     const maxString = Math.min(MAX_STRING, served / used);

@@ -1,6 +1,17 @@
 import type { CompiledInstance } from '../model/compiled-instance';
 import { Route } from './route';
 
+/** The stops of every route, packed: lengths[r] stops of route r, one route after the other. */
+export class SavedRoutes {
+  readonly nodes: Int32Array;
+  readonly lengths: Int32Array;
+
+  constructor(inst: CompiledInstance) {
+    this.nodes = new Int32Array(inst.nodeCount);
+    this.lengths = new Int32Array(inst.vehicleCount);
+  }
+}
+
 /** A full assignment: one route per vehicle (possibly empty) and the stops left out. */
 export class Solution {
   readonly routes: Route[];
@@ -48,22 +59,36 @@ export class Solution {
     this.routeOf.set(other.routeOf);
   }
 
+  /** Keeps the routes' stops in `into` (no allocation: new bests are frequent early on). */
+  saveTo(into: SavedRoutes): void {
+    let at = 0;
+    for (let r = 0; r < this.routes.length; r += 1) {
+      const route = this.routes[r];
+      into.lengths[r] = route.len;
+      into.nodes.set(route.nodes.subarray(1, route.len + 1), at);
+      at += route.len;
+    }
+  }
+
+  /** Rebuilds the solution from saved routes. */
+  loadFrom(saved: SavedRoutes): void {
+    this.routeOf.fill(-1);
+    let at = 0;
+    for (let r = 0; r < this.routes.length; r += 1) {
+      const route = this.routes[r];
+      route.len = saved.lengths[r];
+      for (let k = 1; k <= route.len; k += 1) {
+        const node = saved.nodes[at];
+        route.nodes[k] = node;
+        this.routeOf[node] = r;
+        at += 1;
+      }
+      route.refresh(this.inst);
+    }
+  }
+
   /** The stops of every route, in order (the compact form kept for the best solution). */
   snapshot(): number[][] {
     return this.routes.map((route) => Array.from(route.nodes.subarray(1, route.len + 1)));
-  }
-
-  /** Rebuilds the solution from a snapshot. */
-  restore(routes: readonly (readonly number[])[]): void {
-    this.routeOf.fill(-1);
-    routes.forEach((stops, r) => {
-      const route = this.routes[r];
-      route.len = stops.length;
-      stops.forEach((node, k) => {
-        route.nodes[k + 1] = node;
-        this.routeOf[node] = r;
-      });
-      route.refresh(this.inst);
-    });
   }
 }
