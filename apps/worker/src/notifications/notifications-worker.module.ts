@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, ClockModule, FindOfferMatches, NotificationSettings, SendOfferEmail } from '#application';
+import {
+  Authorizer,
+  BroadcastOffer,
+  ClockModule,
+  FindOfferMatches,
+  NotificationSettings,
+  RateLimiter,
+  SendOfferEmail,
+  UnlimitedRateLimiter,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule, MailModule } from '#jobs';
 import {
@@ -35,6 +44,8 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
       }),
     },
     Authorizer,
+    // The cascade ranks through rankedMatches, which no caller drives: only offerMatches counts calls.
+    { provide: RateLimiter, useClass: UnlimitedRateLimiter },
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,
