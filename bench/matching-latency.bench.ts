@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     // The spatial part of the candidate SQL alone: service areas holding the offer, exact radius.
     const spatialSql = `SELECT area.site_id FROM offers o
       JOIN recipient_service_areas area ON area.reach && o.location
-      WHERE o.id = $1 AND ST_DWithin(area.location, o.location, area.radius_m)`;
+      WHERE o.id = $1 AND glane_within_km(area.location, o.location, area.radius_m / 1000.0)`;
 
     // Warm-up: caches, JIT of the hot paths, plans.
     for (const offerId of offers.slice(0, 20)) {

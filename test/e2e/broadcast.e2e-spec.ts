@@ -249,33 +249,38 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       );
       expect(unsent[0]?.count).toBe(0);
 
-      // Idempotency: the same circles and an e-mail job run again (as a retry or a duplicate would).
+      // Retries change nothing: the same circles and an e-mail job run again after the cascade, several copies
+      // at once. (Writers racing on the same notice, with the contention observed, are in
+      // test/integration/offer-notifications-persistence.int-spec.ts.)
       const queue = new Queue('notifications', {
         connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
         prefix: services.config.queuePrefix,
       });
       try {
         const told = eligible[0]?.organizationId ?? '';
-        const jobs = await Promise.all([
-          queue.add('offers.broadcast', { offerId, circle: 1 }, { jobId: `again-${offerId}-1` }),
-          queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${offerId}-3` }),
-          queue.add(
-            'notifications.offer-email',
-            {
-              offerId,
-              recipientOrganizationId: told,
-              siteId: eligible[0]?.siteId ?? '',
-              distanceKm: 1,
-              score: 1,
-              rank: 1,
-              absorbableKg: 40,
-              fit: 'WHOLE_LOT',
-              circle: 1,
-              reasons: [],
-            },
-            { jobId: `again-email-${offerId}` },
-          ),
-        ]);
+        const copies = [1, 2, 3];
+        const jobs = await Promise.all(
+          copies.flatMap((copy) => [
+            queue.add('offers.broadcast', { offerId, circle: 1 }, { jobId: `again-${copy}-${offerId}-1` }),
+            queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${copy}-${offerId}-3` }),
+            queue.add(
+              'notifications.offer-email',
+              {
+                offerId,
+                recipientOrganizationId: told,
+                siteId: eligible[0]?.siteId ?? '',
+                distanceKm: 1,
+                score: 1,
+                rank: 1,
+                absorbableKg: 40,
+                fit: 'WHOLE_LOT',
+                circle: 1,
+                reasons: [],
+              },
+              { jobId: `again-email-${copy}-${offerId}` },
+            ),
+          ]),
+        );
         for (const job of jobs) {
           const id = job.id ?? '';
           const deadline = Date.now() + 10000;

@@ -198,8 +198,8 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       });
 
       const near: Array<{ id: string; km: number }> = await services.dataSource.query(
-        `SELECT id, ST_Distance(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) / 1000 AS km
-           FROM sites WHERE ST_DWithin(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 5000)`,
+        `SELECT id, glane_distance_km(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) AS km
+           FROM sites WHERE glane_within_km(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 5)`,
         [4.835659, 45.764043], // Place Bellecour, about 2 km away
       );
       expect(near.map((row) => row.id)).toEqual([site.id]);

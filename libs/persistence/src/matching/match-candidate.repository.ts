@@ -90,12 +90,7 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     if (!isUuid(organizationId)) return undefined;
     const [profile] = await this.query<RecipientRow>(RECIPIENT_FOR_MATCHING_SQL, [organizationId, parisDayOf(now)]);
     if (profile === undefined) return undefined;
-    const rows = await this.query<ClaimableRow>(CLAIMABLE_OFFERS_SQL, [
-      organizationId,
-      Number(profile.service_radius_km) * 1000,
-      now,
-      profile.accepted_categories,
-    ]);
+    const rows = await this.query<ClaimableRow>(CLAIMABLE_OFFERS_SQL, [organizationId, Number(profile.service_radius_km), now, profile.accepted_categories]);
     let firstDay: string | undefined;
     let lastDay: string | undefined;
     const offers: OfferCandidate[] = rows.map((row) => {
