@@ -128,8 +128,8 @@ function medianRound(server: Server): LoadFigures {
   return median;
 }
 
-function report(glane: Server, bare: Server, express: Server, options: Options): boolean {
-  const [g, b, e] = [medianRound(glane), medianRound(bare), medianRound(express)];
+function report(glane: Server, bare: Server, options: Options): boolean {
+  const [g, b] = [medianRound(glane), medianRound(bare)];
   const ratio = g.requestsPerSecond / b.requestsPerSecond;
   const verdict = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
   const readyPass = glane.readyMs < GOALS.readyMs;
@@ -138,10 +138,10 @@ function report(glane: Server, bare: Server, express: Server, options: Options):
   const ms = (value: number): string => `${value.toFixed(0)} ms`;
   const mb = (value: number): string => `${value.toFixed(1)} MB`;
   const latency = (value: number): string => `${value.toFixed(2)} ms`;
-  const each = (format: (server: Server, figures: LoadFigures) => string): string[] => [format(glane, g), format(bare, b), format(express, e)];
+  const each = (format: (server: Server, figures: LoadFigures) => string): string[] => [format(glane, g), format(bare, b)];
 
   const rows: string[][] = [
-    ['', 'glane', 'bare apollo', 'apollo+express5', 'goal', ''],
+    ['', 'glane', 'bare apollo', 'goal', ''],
     ['time to ready', ...each((server) => ms(server.readyMs)), `< ${GOALS.readyMs} ms`, verdict(readyPass)],
     ['RSS idle', ...each((server) => mb(server.rssIdleMb)), `< ${GOALS.rssIdleMb} MB`, verdict(rssPass)],
     ['RSS after load', ...each((server) => mb(server.rssAfterLoadMb)), '', ''],
@@ -149,8 +149,7 @@ function report(glane: Server, bare: Server, express: Server, options: Options):
     ['latency p50', ...each((_, figures) => latency(figures.p50Ms)), '', ''],
     ['latency p99', ...each((_, figures) => latency(figures.p99Ms)), '', ''],
     ['server CPU per request', ...each((_, figures) => `${figures.cpuMicrosPerRequest.toFixed(0)} µs`), '', ''],
-    ['throughput glane/bare', ratio.toFixed(3), '', '', `≥ ${GOALS.throughputRatio}`, verdict(ratioPass)],
-    ['throughput glane/apollo+express5', (g.requestsPerSecond / e.requestsPerSecond).toFixed(3), '', '', '', ''],
+    ['throughput glane/bare', ratio.toFixed(3), '', `≥ ${GOALS.throughputRatio}`, verdict(ratioPass)],
   ];
   const widths = rows[0]?.map((_, k) => Math.max(...rows.map((row) => (row[k] ?? '').length))) ?? [];
   print('');
@@ -159,10 +158,8 @@ function report(glane: Server, bare: Server, express: Server, options: Options):
       `${options.rounds} round(s) per server (median round shown).`,
   );
   for (const row of rows) print(row.map((cell, k) => (k === 0 ? cell.padEnd(widths[k] ?? 0) : cell.padStart(widths[k] ?? 0))).join('   '));
-  print('The goals apply to glane against the bare (standalone) Apollo Server; apollo+express5 shows what the HTTP stack alone costs.');
   if (options.rounds > 1) {
-    for (const server of [glane, bare, express])
-      print(`${server.label} req/s per round: ${server.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}`);
+    for (const server of [glane, bare]) print(`${server.label} req/s per round: ${server.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(', ')}`);
   }
   return readyPass && rssPass && ratioPass;
 }
@@ -172,14 +169,13 @@ async function main(): Promise<number> {
   // One server at a time while starting, so that no start-up competes with another for the CPU.
   const glane = await startGlane(options);
   const bare = await startBaseline('bare apollo', 'bare-apollo-server.js');
-  const express = await startBaseline('apollo+express5', 'express-apollo-server.js');
-  const servers = [glane, bare, express];
+  const servers = [glane, bare];
   print(`ready: ${servers.map((server) => `${server.label} in ${server.readyMs.toFixed(0)} ms`).join(', ')}; loading...`);
   // Servers take turns round by round, so that a burst of outside load on the machine hits them all.
   for (let round = 0; round < options.rounds; round += 1) {
     for (const server of servers) await loadRound(server, options);
   }
-  const passed = report(glane, bare, express, options);
+  const passed = report(glane, bare, options);
   await Promise.all(servers.map((server) => stop(server.child)));
   return passed ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GetMapFeatures } from '#application';
 import { MapPersistenceModule } from '#persistence';
-import { BearerTokenGuard } from './bearer-token.guard';
+import { BearerTokenGuard } from '../http/bearer-token.guard';
 import { MapFeaturesController } from './map-features.controller';
 
 /** The live map feed over REST. AccessTokenVerifier comes from the global AccessTokenModule. */
