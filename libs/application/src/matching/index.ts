@@ -4,4 +4,5 @@ export * from './offer-match.model';
 export * from './rank-offer-candidates';
 export * from './claimable-offer-cursor';
 export * from './find-offer-matches.use-case';
+export * from './page-claimable-offers';
 export * from './find-claimable-offers.use-case';
