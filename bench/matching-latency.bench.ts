@@ -1,5 +1,5 @@
 /**
- * Matching-latency benchmark (issue 4, Figures): `offerMatches` on national-scale data.
+ * Matching-latency benchmark: `offerMatches` on national-scale data.
  *
  * Run (from the repository root, PostgreSQL with PostGIS provisioned as for the tests):
  *   npm run build && node dist/bench/matching-latency.bench.js
@@ -21,7 +21,15 @@
  *   spatial pre-filter alone (sites within the largest radius) is shown too, for information.
  */
 import { performance } from 'node:perf_hooks';
-import { Authorizer, FindClaimableOffers, FindOfferMatches, FixedClock, type MembershipRepository, type OrganizationRepository } from '#application';
+import {
+  Authorizer,
+  FindClaimableOffers,
+  FindOfferMatches,
+  FixedClock,
+  UnlimitedRateLimiter,
+  type MembershipRepository,
+  type OrganizationRepository,
+} from '#application';
 import { MemberRole } from '#domain';
 import {
   buildDataSourceOptions,
@@ -196,7 +204,12 @@ async function main(): Promise<void> {
     );
 
     const finder = new SqlMatchCandidateFinder(dataSource);
-    const useCase = new FindOfferMatches(finder, new Authorizer(new NoMemberships() as unknown as MembershipRepository), new FixedClock(now));
+    const useCase = new FindOfferMatches(
+      finder,
+      new Authorizer(new NoMemberships() as unknown as MembershipRepository),
+      new FixedClock(now),
+      new UnlimitedRateLimiter(),
+    );
     const random = seededRandom(seed + 1);
     const offers = Array.from({ length: offersMeasured }, () => dataset.openOfferIds[Math.floor(random() * dataset.openOfferIds.length)] ?? '');
 

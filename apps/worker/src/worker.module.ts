@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AnswerHeartbeat, Clock, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions, SystemClock } from '#application';
+import { AnswerHeartbeat, ClockModule, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
 import { AccountsPersistenceModule, OffersPersistenceModule, PersistenceModule } from '#persistence';
@@ -13,6 +13,7 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler, PurgeExpiredSessionsJobHandler];
 const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions];
 
+/** The worker's composition root: it imports every module the job handlers need, none of them global. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -26,8 +27,9 @@ export class WorkerModule {
         AccountsPersistenceModule,
         OffersPersistenceModule,
         NotificationsWorkerModule,
+        ClockModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
+      providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };
   }
 }

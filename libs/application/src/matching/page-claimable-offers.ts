@@ -1,10 +1,12 @@
 import { compareByCursorOrder, encodeClaimableOfferCursor, scoreKey, type ClaimableOfferCursor } from './claimable-offer-cursor';
 import type { ClaimableOfferCandidates, OfferCandidate } from './match-candidate-finder.port';
+import { discloseOfferMatch, type DisclosedOfferMatch } from './offer-match-disclosure';
 import type { OfferMatchResult } from './offer-match.model';
 import { rankOfferCandidates } from './rank-offer-candidates';
 
 export interface OfferMatchEdge {
-  readonly node: OfferMatchResult;
+  /** The recipient's own matches: it reads every reason (FULL disclosure). */
+  readonly node: DisclosedOfferMatch;
   readonly cursor: string;
 }
 
@@ -38,6 +40,6 @@ export function pageClaimableOffers(found: ClaimableOfferCandidates, now: Date, 
 
   const start = after === undefined ? 0 : ranked.findIndex((entry) => compareByCursorOrder(entry.position, after) > 0);
   const rest = start < 0 ? [] : ranked.slice(start);
-  const edges = rest.slice(0, first).map((entry) => ({ node: entry.match, cursor: encodeClaimableOfferCursor(entry.position) }));
+  const edges = rest.slice(0, first).map((entry) => ({ node: discloseOfferMatch(entry.match, 'FULL'), cursor: encodeClaimableOfferCursor(entry.position) }));
   return { edges, pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
