@@ -49,6 +49,8 @@ const CLAIMABLE_QUERY =
 const DEMO_RECIPIENT = { email: 'association.admin@glane.demo', password: 'Glane-Demo-2026' };
 const BENCH_DATABASE = 'glane_bench_api';
 const IDLE_SETTLE_MS = 2000;
+// Generous: on a shared, loaded machine a start can take tens of seconds; the goal is judged on the figure.
+const START_TIMEOUT_MS = 120_000;
 
 interface Options {
   readonly durationSeconds: number;
@@ -159,7 +161,7 @@ async function startGlane(databaseUrl: string, options: Options): Promise<Server
   const logFile = join(tmpdir(), `glane-bench-api-${process.pid}.log`);
   const startedAt = performance.now();
   const child = startNode('glane api', resolve(__dirname, '../apps/api/src/main.js'), env, { logFile });
-  const readyMs = await timeToReady(child, startedAt, async () => (await httpRequest(`${base}/health/ready`)).status === 200);
+  const readyMs = await timeToReady(child, startedAt, async () => (await httpRequest(`${base}/health/ready`)).status === 200, START_TIMEOUT_MS);
   return settle('glane', child, `${base}/graphql`, readyMs, logFile);
 }
 
@@ -172,7 +174,7 @@ async function startBare(databaseUrl: string): Promise<Server> {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
   });
-  const readyMs = await timeToReady(child, startedAt, async () => (await httpRequest(url, { method: 'POST', body: PING })).status === 200);
+  const readyMs = await timeToReady(child, startedAt, async () => (await httpRequest(url, { method: 'POST', body: PING })).status === 200, START_TIMEOUT_MS);
   return settle('bare apollo', child, url, readyMs);
 }
 
