@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AccessTokenVerifier } from '#application';
 import { assertNever, DomainError } from '#domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { presentedToken } from '../auth/access-token.context';
 import { setRequestActor } from './request-actor';
 
@@ -16,7 +16,7 @@ export class BearerTokenGuard implements CanActivate {
   constructor(private readonly verifier: AccessTokenVerifier) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = presentedToken(request.headers.authorization);
     switch (token.kind) {
       case 'none':
