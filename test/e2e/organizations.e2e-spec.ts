@@ -194,6 +194,7 @@ describe('organisations, sites, members, recipient profiles and categories, end 
 
     it.each([
       ['a SIRET failing the Luhn check', 'DONOR', '73282932000075', 'INVALID_SIRET'],
+      ['a SIRET passing Luhn whose SIREN does not', 'DONOR', '12345678000014', 'INVALID_SIRET'],
       ['a SIRET of 13 digits', 'DONOR', '7328293200007', 'INVALID_SIRET'],
       ['an RNA with 8 digits', 'RECIPIENT', 'W69123456', 'INVALID_RNA'],
       ['an RNA for a donor business', 'DONOR', 'W691234567', 'INVALID_LEGAL_ID'],
