@@ -29,6 +29,7 @@ import {
   candidateParameters,
   OFFER_FOR_MATCHING_SQL,
   SqlMatchCandidateFinder,
+  TypeOrmOrganizationRepository,
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -117,7 +118,12 @@ async function main(): Promise<void> {
     );
 
     const finder = new SqlMatchCandidateFinder(dataSource);
-    const useCase = new FindOfferMatches(finder, new Authorizer(new NoMemberships() as unknown as MembershipRepository), new FixedClock(now));
+    const useCase = new FindOfferMatches(
+      finder,
+      new Authorizer(new NoMemberships() as unknown as MembershipRepository),
+      new TypeOrmOrganizationRepository(dataSource),
+      new FixedClock(now),
+    );
     const random = seededRandom(seed + 1);
     const offers = Array.from({ length: offersMeasured }, () => dataset.openOfferIds[Math.floor(random() * dataset.openOfferIds.length)] ?? '');
 

@@ -8,6 +8,7 @@ import { insertOffer, KM_PER_DEGREE_LATITUDE } from '../support/factories/matchi
 import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http';
 import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
 import { siretFor } from '../support/legal-ids';
+import { verifyAsPlatformAdmin } from '../support/factories/platform-admin.factory';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
 
@@ -131,6 +132,7 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       donorAdmin.accessToken,
     );
     donorOrganizationId = createOrganization.id;
+    await verifyAsPlatformAdmin(api, donorOrganizationId);
     const { addSite } = await gqlOk<{ addSite: { id: string } }>(
       api,
       ADD_SITE,

@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
-import { GetCurrentUser, LoginUser, Logout, RefreshSession, RegisterUser, SessionIssuer, SessionSettings } from '#application';
+import {
+  GetCurrentUser,
+  LoginUser,
+  Logout,
+  RefreshSession,
+  RegisterUser,
+  ResendVerificationEmail,
+  SessionIssuer,
+  SessionSettings,
+  VerifyEmail,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RateLimitModule } from '#jobs';
 import { AccountsPersistenceModule } from '#persistence';
 import { AccessTokenModule } from '../auth/access-token.module';
 import { AccountsResolver } from './accounts.resolver';
 
-/** Accounts and sessions: register, login, refreshToken, logout, me. */
+/** Accounts and sessions: register, verifyEmail, resendVerificationEmail, login, refreshToken, logout, me. */
 @Module({
   imports: [AccessTokenModule, AccountsPersistenceModule, RateLimitModule],
   providers: [
@@ -16,6 +26,8 @@ import { AccountsResolver } from './accounts.resolver';
     RefreshSession,
     Logout,
     GetCurrentUser,
+    VerifyEmail,
+    ResendVerificationEmail,
     SessionIssuer,
     {
       provide: SessionSettings,

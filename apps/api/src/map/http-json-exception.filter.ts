@@ -16,6 +16,7 @@ function statusOf(code: DomainErrorCode): number {
     case 'UNAUTHENTICATED':
       return 401;
     case 'FORBIDDEN':
+    case 'EMAIL_NOT_VERIFIED':
       return 403;
     case 'NOT_FOUND':
       return 404;

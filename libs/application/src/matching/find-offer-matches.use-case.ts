@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, MemberRole, OfferStatus } from '#domain';
 import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
+import { assertMayActAsDonor } from '../organizations/donor-vetting.policy';
+import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { Clock } from '../ports/clock.port';
 import { MatchCandidateFinder, type MatchingOffer } from './match-candidate-finder.port';
 import type { OfferMatchResult } from './offer-match.model';
@@ -28,6 +30,7 @@ export class FindOfferMatches {
   constructor(
     private readonly finder: MatchCandidateFinder,
     private readonly authorizer: Authorizer,
+    private readonly organizations: OrganizationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -41,6 +44,8 @@ export class FindOfferMatches {
     // As for the other offer operations (withdraw, publish): unknown is NOT_FOUND, someone else's FORBIDDEN.
     if (offer === undefined) throw new DomainError('NOT_FOUND', 'offerId');
     await this.authorizer.assertActsFor(query.actor, offer.donorOrganizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
+    // Until a platform admin has checked the donor, it cannot see which charities an offer would reach.
+    assertMayActAsDonor(await this.organizations.findById(offer.donorOrganizationId), 'offerId');
     return this.rank(offer, first);
   }
 

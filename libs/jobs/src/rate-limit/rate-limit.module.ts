@@ -1,10 +1,11 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { LoginRateLimiter, RegistrationRateLimiter } from '#application';
+import { LoginRateLimiter, RegistrationRateLimiter, VerificationEmailRateLimiter } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import Redis from 'ioredis';
 import { redisOptions } from '../redis-connection';
 import { RedisLoginRateLimiter } from './redis-login-rate-limiter';
 import { RedisRegistrationRateLimiter } from './redis-registration-rate-limiter';
+import { RedisVerificationEmailRateLimiter } from './redis-verification-email-rate-limiter';
 
 export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
@@ -39,8 +40,13 @@ function connect(config: AppConfig): Redis {
       useFactory: (redis: Redis, config: AppConfig) =>
         new RedisRegistrationRateLimiter(redis, `${config.queuePrefix}:rate-limit`, config.rateLimits.registrationsPerAddressPerHour),
     },
+    {
+      provide: VerificationEmailRateLimiter,
+      inject: [RATE_LIMIT_REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) => new RedisVerificationEmailRateLimiter(redis, `${config.queuePrefix}:rate-limit`),
+    },
   ],
-  exports: [LoginRateLimiter, RegistrationRateLimiter],
+  exports: [LoginRateLimiter, RegistrationRateLimiter, VerificationEmailRateLimiter],
 })
 export class RateLimitModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis) {}
