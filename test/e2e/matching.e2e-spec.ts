@@ -155,9 +155,7 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
     expect(
       (await gqlOk<{ offerMatches: MatchView[] }>(api, OFFER_MATCHES, { offerId: createOffer.id }, unvetted.admin.accessToken)).offerMatches.length,
     ).toBeGreaterThan(0);
-    expect(await gqlOk(api, PUBLISH_OFFER, { id: createOffer.id }, unvetted.admin.accessToken)).toEqual({
-      publishOffer: { id: createOffer.id, status: 'PUBLISHED' },
-    });
+    // It stays a draft: the scenarios below rely on the one open offer of this area.
   });
 
   it('lists the offer in claimableOffers for a recipient that may take it, page by page', async () => {
