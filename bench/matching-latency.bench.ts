@@ -1,5 +1,5 @@
 /**
- * Matching-latency benchmark (issue 4, Figures): `offerMatches` on national-scale data.
+ * Matching-latency benchmark: `offerMatches` on national-scale data.
  *
  * Run (from the repository root, PostgreSQL with PostGIS provisioned as for the tests):
  *   npm run build && node dist/bench/matching-latency.bench.js
@@ -21,7 +21,7 @@
  *   spatial pre-filter alone (sites within the largest radius) is shown too, for information.
  */
 import { performance } from 'node:perf_hooks';
-import { Authorizer, Clock, FindOfferMatches, type MembershipRepository } from '#application';
+import { Authorizer, Clock, FindOfferMatches, UnlimitedRateLimiter, type MembershipRepository } from '#application';
 import {
   buildDataSourceOptions,
   CANDIDATES_FOR_OFFER_SQL,
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       new Authorizer(new NoMemberships() as unknown as MembershipRepository),
       new TypeOrmOrganizationRepository(dataSource),
       new FixedClock(now),
+      new UnlimitedRateLimiter(),
     );
     const random = seededRandom(seed + 1);
     const offers = Array.from({ length: offersMeasured }, () => dataset.openOfferIds[Math.floor(random() * dataset.openOfferIds.length)] ?? '');

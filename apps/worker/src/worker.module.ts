@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AnswerHeartbeat, Clock, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions, SystemClock } from '#application';
+import { AnswerHeartbeat, ClockModule, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
 import { AccountsPersistenceModule, OffersPersistenceModule, PersistenceModule } from '#persistence';
@@ -14,6 +14,7 @@ import { AccountsWorkerModule } from './accounts/accounts-worker.module';
 const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler, PurgeExpiredSessionsJobHandler];
 const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions];
 
+/** The worker's composition root: it imports every module the job handlers need, none of them global. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -28,8 +29,9 @@ export class WorkerModule {
         OffersPersistenceModule,
         NotificationsWorkerModule,
         AccountsWorkerModule,
+        ClockModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
+      providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './events/events.module';
 export * from './events/redis-event-bus';
 export * from './jobs.module';
+export * from './queues/job-scheduler.module';
 export * from './queues/job-definitions';
 export * from './queues/queue-names';
 export * from './queues/recurring-jobs';
@@ -13,3 +14,4 @@ export * from './mail/mail.module';
 export * from './mail/smtp-mailer';
 export * from './rate-limit/redis-registration-rate-limiter';
 export * from './rate-limit/redis-verification-email-rate-limiter';
+export * from './rate-limit/redis-rate-limiter';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  ClockModule,
   GetCurrentUser,
   LoginUser,
   Logout,
@@ -12,13 +13,14 @@ import {
 } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RateLimitModule } from '#jobs';
-import { AccountsPersistenceModule } from '#persistence';
+import { AccountsPersistenceModule, PersistenceModule } from '#persistence';
 import { AccessTokenModule } from '../auth/access-token.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsResolver } from './accounts.resolver';
 
 /** Accounts and sessions: register, verifyEmail, resendVerificationEmail, login, refreshToken, logout, me. */
 @Module({
-  imports: [AccessTokenModule, AccountsPersistenceModule, RateLimitModule],
+  imports: [AccessTokenModule, AccountsPersistenceModule, PersistenceModule, RateLimitModule, OrganizationsModule, ClockModule],
   providers: [
     AccountsResolver,
     RegisterUser,
@@ -38,7 +40,5 @@ import { AccountsResolver } from './accounts.resolver';
       }),
     },
   ],
-  // Other modules (organisations: addMember by email) find people through the same repository.
-  exports: [AccountsPersistenceModule],
 })
 export class AccountsModule {}

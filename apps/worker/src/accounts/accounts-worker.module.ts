@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, EmailVerificationSettings, SendVerificationEmail, SystemClock } from '#application';
+import { ClockModule, EmailVerificationSettings, SendVerificationEmail } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { MailModule } from '#jobs';
 import { AccountsPersistenceModule } from '#persistence';
@@ -7,9 +7,8 @@ import { VerificationEmailJobHandler } from '../handlers/verification-email.job-
 
 /** The e-mails that prove an account's address: the use case, its adapters and the job handler. */
 @Module({
-  imports: [AccountsPersistenceModule, MailModule],
+  imports: [AccountsPersistenceModule, MailModule, ClockModule],
   providers: [
-    { provide: Clock, useClass: SystemClock },
     {
       provide: EmailVerificationSettings,
       inject: [APP_CONFIG],

@@ -1,16 +1,39 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendOfferEmail, SystemClock } from '#application';
+import {
+  Authorizer,
+  BroadcastOffer,
+  ClockModule,
+  FindOfferMatches,
+  NotificationSettings,
+  RateLimiter,
+  SendOfferEmail,
+  UnlimitedRateLimiter,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { MailModule } from '#jobs';
-import { MatchingPersistenceModule, NotificationsPersistenceModule, OffersPersistenceModule, OrganizationsPersistenceModule } from '#persistence';
+import { EventsModule, MailModule } from '#jobs';
+import {
+  MatchingPersistenceModule,
+  NotificationsPersistenceModule,
+  OffersPersistenceModule,
+  OrganizationsPersistenceModule,
+  PersistenceModule,
+} from '#persistence';
 import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
 
 /** The broadcast cascade and its e-mails: the use cases, their adapters and the two job handlers. */
 @Module({
-  imports: [OffersPersistenceModule, MatchingPersistenceModule, OrganizationsPersistenceModule, NotificationsPersistenceModule, MailModule],
+  imports: [
+    PersistenceModule,
+    OffersPersistenceModule,
+    MatchingPersistenceModule,
+    OrganizationsPersistenceModule,
+    NotificationsPersistenceModule,
+    MailModule,
+    EventsModule,
+    ClockModule,
+  ],
   providers: [
-    { provide: Clock, useClass: SystemClock },
     {
       provide: NotificationSettings,
       inject: [APP_CONFIG],
@@ -21,6 +44,8 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
       }),
     },
     Authorizer,
+    // The cascade ranks through rankedMatches, which no caller drives: only offerMatches counts calls.
+    { provide: RateLimiter, useClass: UnlimitedRateLimiter },
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,
