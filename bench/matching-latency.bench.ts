@@ -38,6 +38,7 @@ import {
   candidateParameters,
   OFFER_FOR_MATCHING_SQL,
   SqlMatchCandidateFinder,
+  TypeOrmOrganizationRepository,
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
     const useCase = new FindOfferMatches(
       finder,
       new Authorizer(new NoMemberships() as unknown as MembershipRepository),
+      new TypeOrmOrganizationRepository(dataSource),
       new FixedClock(now),
       new UnlimitedRateLimiter(),
     );
