@@ -121,7 +121,7 @@ async function claimablePaging(bare: Client, finder: SqlMatchCandidateFinder, no
     {} as OrganizationRepository,
     new FixedClock(now),
   );
-  const actor = { userId: '00000000-0000-4000-8000-000000000000', platformAdmin: false };
+  const actor = { userId: '00000000-0000-4000-8000-000000000000', platformAdmin: false, emailVerified: true };
   const page = (after: string | null) => useCase.execute({ actor, organizationId: densest.organization_id, first: CLAIMABLE_PAGE_SIZE, after });
 
   // Walk to page 50 once, counting what the pages hold, and keep the cursor page 50 starts after.
