@@ -74,7 +74,7 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
       const admin = await insertUser(services.dataSource, 'admin');
       await insertMembership(services.dataSource, organizationId, admin, MemberRole.ADMIN);
       await new UpdateVehicle(vehicles, new Authorizer(memberships), clock).execute({
-        actor: { userId: admin, platformAdmin: false },
+        actor: { userId: admin, platformAdmin: false, emailVerified: true },
         vehicleId: old.id,
         retired: true,
       });
@@ -182,10 +182,10 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
       const driver = await aDriver(organizationId);
       const issue = new IssueCalendarFeed(memberships, feeds, clock);
       const calendar = new GetDriverCalendar(feeds, new SqlDriverCalendarSource(), clock, new UnlimitedRateLimiter());
-      const first = await issue.execute({ userId: driver, platformAdmin: false });
+      const first = await issue.execute({ userId: driver, platformAdmin: false, emailVerified: true });
       const [second, third] = await Promise.all([
-        issue.execute({ userId: driver, platformAdmin: false }),
-        issue.execute({ userId: driver, platformAdmin: false }),
+        issue.execute({ userId: driver, platformAdmin: false, emailVerified: true }),
+        issue.execute({ userId: driver, platformAdmin: false, emailVerified: true }),
       ]);
       const resolved = await Promise.all(
         [first, second, third].map(({ token }) =>
@@ -206,7 +206,7 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
     it('revokes: the secret stops resolving', async () => {
       const organizationId = await insertOrganization(services.dataSource, 'RECIPIENT');
       const driver = await aDriver(organizationId);
-      const { token } = await new IssueCalendarFeed(memberships, feeds, clock).execute({ userId: driver, platformAdmin: false });
+      const { token } = await new IssueCalendarFeed(memberships, feeds, clock).execute({ userId: driver, platformAdmin: false, emailVerified: true });
       expect(await feeds.userIdForTokenHash(hashOpaqueToken(token))).toBe(driver);
       expect(await feeds.revoke(driver)).toBe(true);
       expect(await feeds.userIdForTokenHash(hashOpaqueToken(token))).toBeUndefined();

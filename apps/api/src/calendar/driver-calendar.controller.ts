@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Ip, Param, UseFilters } from '@nestjs/common';
 import { GetDriverCalendar } from '#application';
 import { preferredLanguage } from '../errors/language';
-import { HttpJsonExceptionFilter } from '../map/http-json-exception.filter';
+import { HttpJsonExceptionFilter } from '../http/http-json-exception.filter';
 import { renderDriverCalendar } from './driver-calendar.ics';
 
 const ICS_SUFFIX = '.ics';

@@ -11,7 +11,7 @@ const notFound = expect.objectContaining({ code: 'NOT_FOUND', field: 'token' }) 
 
 describe('calendar feed secrets', () => {
   const clock = new FixedClock(new Date('2026-11-24T09:00:00Z'));
-  const driver = { userId: 'driver', platformAdmin: false };
+  const driver = { userId: 'driver', platformAdmin: false, emailVerified: true };
   const run = {
     uid: 'run-1@glane',
     start: new Date('2026-11-25T08:00:00Z'),
@@ -77,7 +77,9 @@ describe('calendar feed secrets', () => {
   });
 
   it('gives a feed only to drivers', async () => {
-    await expect(issue.execute({ userId: 'staff', platformAdmin: false })).rejects.toThrow(expect.objectContaining({ code: 'NOT_A_DRIVER' }) as DomainError);
+    await expect(issue.execute({ userId: 'staff', platformAdmin: false, emailVerified: true })).rejects.toThrow(
+      expect.objectContaining({ code: 'NOT_A_DRIVER' }) as DomainError,
+    );
     await expect(issue.execute(undefined)).rejects.toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }) as DomainError);
     expect(feeds.hashes.size).toBe(0);
   });

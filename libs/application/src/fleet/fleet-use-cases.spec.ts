@@ -18,10 +18,10 @@ describe('fleet use cases', () => {
   let availabilities: InMemoryAvailabilities;
   let authorizer: Authorizer;
   const clock = new FixedClock(new Date('2026-11-24T09:00:00Z'));
-  const staff = { userId: 'staff', platformAdmin: false };
-  const driver = { userId: 'driver', platformAdmin: false };
-  const otherDriver = { userId: 'other-driver', platformAdmin: false };
-  const outsider = { userId: 'outsider', platformAdmin: false };
+  const staff = { userId: 'staff', platformAdmin: false, emailVerified: true };
+  const driver = { userId: 'driver', platformAdmin: false, emailVerified: true };
+  const otherDriver = { userId: 'other-driver', platformAdmin: false, emailVerified: true };
+  const outsider = { userId: 'outsider', platformAdmin: false, emailVerified: true };
   const van = { name: 'Kangoo', capacityKg: 400, refrigerated: false, insulatedBoxes: 2, insulatedBoxMaxMinutes: 60 };
 
   beforeEach(() => {

@@ -35,6 +35,12 @@ export class InMemoryOrganizations extends OrganizationRepository {
   async existsWithLegalId(): Promise<boolean> {
     return false;
   }
+  async existsVerifiedWithLegalId(): Promise<boolean> {
+    return false;
+  }
+  async findByLegalIds(): Promise<Organization[]> {
+    return [];
+  }
   create(_organization: NewOrganization): Promise<Organization> {
     throw new Error('not used by these specs');
   }
