@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { EmailVerificationTokenRepository, hashOpaqueToken, newOpaqueToken } from '#application';
 import { RedisEventBus } from '#jobs';
 import { DatabaseConnector } from '#persistence';
 import { getNamedType, isLeafType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { insertClaim } from '../support/factories/matching.factory';
 import { wsClient } from '../support/graphql-ws-client';
-import { gql, gqlOk, registerPlatformAdmin, registerUser, TEST_PASSWORD, uniqueEmail, type GraphQLErrorBody, type TestUser } from '../support/graphql-http';
+import {
+  gql,
+  gqlOk,
+  registerPlatformAdmin,
+  registerUnverifiedUser,
+  registerUser,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type GraphQLErrorBody,
+  type TestUser,
+} from '../support/graphql-http';
 import { siretFor } from '../support/legal-ids';
 import { provideTestServices, startApi, type RunningApi, type TestServices } from '../support/test-stack';
 
@@ -142,6 +153,20 @@ async function freshSession(world: World): Promise<TestUser> {
   return registerUser(world.api, uniqueEmail('fresh'));
 }
 
+/** A fresh account whose address is not verified yet, with the token its link carries (stored as the worker stores it). */
+async function unverifiedWithToken(world: World): Promise<{ email: string; token: string }> {
+  const person = await registerUnverifiedUser(world.api, uniqueEmail('unverified'));
+  const token = newOpaqueToken();
+  await world.api.app.get(EmailVerificationTokenRepository).create({
+    id: randomUUID(),
+    userId: person.id,
+    tokenHash: hashOpaqueToken(token),
+    expiresAt: new Date(Date.now() + HOUR_MS),
+    createdAt: new Date(),
+  });
+  return { email: person.email, token };
+}
+
 async function organizationOfSide(world: World, target: Target, kind: 'DONOR' | 'RECIPIENT'): Promise<string> {
   const legalId = kind === 'DONOR' ? siretFor(legalIdCounter++) : `W69${String(legalIdCounter++).padStart(7, '0')}`;
   const { createOrganization } = await gqlOk<{ createOrganization: { id: string } }>(
@@ -208,6 +233,9 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     register: [{ given: async () => ({ input: { email: uniqueEmail('matrix'), password: TEST_PASSWORD, displayName: 'Matrix' } }), own: allow(EVERYONE) }],
     login: [{ given: async (w) => ({ input: { email: (await freshSession(w)).email, password: TEST_PASSWORD } }), own: allow(EVERYONE) }],
     refreshToken: [{ given: async (w) => ({ token: (await freshSession(w)).refreshToken }), own: allow(EVERYONE) }],
+    // The token (or the address) is the proof, whoever calls.
+    verifyEmail: [{ given: async (w) => ({ token: (await unverifiedWithToken(w)).token }), own: allow(EVERYONE) }],
+    resendVerificationEmail: [{ given: async (w) => ({ email: (await unverifiedWithToken(w)).email }), own: allow(EVERYONE) }],
     // One's own session: the caller's refresh token, from a sign-in of its own made for this call.
     logout: [{ given: async () => ({}), own: allow(SIGNED_IN) }],
     sendHeartbeat: [{ given: async () => ({ requestId: randomUUID() }), own: allow(['platformAdmin']) }],

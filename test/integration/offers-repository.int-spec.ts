@@ -63,7 +63,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     clock.current = new Date();
   });
 
-  const actor = (userId: string) => ({ userId, platformAdmin: false });
+  const actor = (userId: string) => ({ userId, platformAdmin: false, emailVerified: true });
 
   async function count(table: string): Promise<number> {
     const rows: Array<{ n: string }> = await services.dataSource.query(`SELECT count(*) AS n FROM ${table}`);
