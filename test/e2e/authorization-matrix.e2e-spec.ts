@@ -489,7 +489,8 @@ describe('authorisation matrix: every operation × every caller × real objects 
       },
       users: { platformAdmin, ADMIN: admin, STAFF: staff, DRIVER: driver },
     };
-  });
+    // Two sides of verified organisations with sites, members and profiles, all through the API.
+  }, 120_000);
 
   afterAll(async () => {
     await api?.app.close();
