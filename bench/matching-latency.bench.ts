@@ -38,6 +38,7 @@ import {
   candidateParameters,
   OFFER_FOR_MATCHING_SQL,
   SqlMatchCandidateFinder,
+  TypeOrmOrganizationRepository,
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -135,7 +136,7 @@ async function claimablePaging(bare: Client, finder: SqlMatchCandidateFinder, no
     {} as OrganizationRepository,
     new FixedClock(now),
   );
-  const actor = { userId: '00000000-0000-4000-8000-000000000000', platformAdmin: false };
+  const actor = { userId: '00000000-0000-4000-8000-000000000000', platformAdmin: false, emailVerified: true };
   const page = (after: string | null) => useCase.execute({ actor, organizationId: densest.organization_id, first: CLAIMABLE_PAGE_SIZE, after });
 
   // Walk to page 50 once, counting what the pages hold, and keep the cursor page 50 starts after.
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
     const useCase = new FindOfferMatches(
       finder,
       new Authorizer(new NoMemberships() as unknown as MembershipRepository),
+      new TypeOrmOrganizationRepository(dataSource),
       new FixedClock(now),
       new UnlimitedRateLimiter(),
     );
@@ -242,7 +244,7 @@ async function main(): Promise<void> {
     // The spatial part of the candidate SQL alone: service areas holding the offer, exact radius.
     const spatialSql = `SELECT area.site_id FROM offers o
       JOIN recipient_service_areas area ON area.reach && o.location
-      WHERE o.id = $1 AND ST_DWithin(area.location, o.location, area.radius_m)`;
+      WHERE o.id = $1 AND glane_within_km(area.location, o.location, area.radius_m / 1000.0)`;
 
     // Warm-up: caches, JIT of the hot paths, plans.
     for (const offerId of offers.slice(0, 20)) {

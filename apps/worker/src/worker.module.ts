@@ -9,6 +9,7 @@ import { ExpireDueOffersJobHandler } from './handlers/expire-due-offers.job-hand
 import { PurgeExpiredSessionsJobHandler } from './handlers/purge-expired-sessions.job-handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { AccountsWorkerModule } from './accounts/accounts-worker.module';
 
 const JOB_HANDLERS = [HeartbeatJobHandler, ExpireDueOffersJobHandler, PurgeExpiredSessionsJobHandler];
 const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions];
@@ -27,6 +28,7 @@ export class WorkerModule {
         AccountsPersistenceModule,
         OffersPersistenceModule,
         NotificationsWorkerModule,
+        AccountsWorkerModule,
         ClockModule,
       ],
       providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],

@@ -68,6 +68,9 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'INVALID_BBOX':
     case 'BBOX_TOO_LARGE':
     case 'UNKNOWN_MAP_LAYER':
+    case 'EMAIL_VERIFICATION_TOKEN_INVALID':
+    case 'EMAIL_VERIFICATION_TOKEN_EXPIRED':
+    case 'EMAIL_VERIFICATION_TOKEN_USED':
       return 400;
     // The caller must sign in (again).
     case 'UNAUTHENTICATED':
@@ -80,6 +83,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
     // Signed in, but not allowed.
     case 'FORBIDDEN':
     case 'RECIPIENT_NOT_VERIFIED':
+    case 'EMAIL_NOT_VERIFIED':
+    case 'ORGANIZATION_NOT_VERIFIED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -87,6 +92,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'CONFLICT':
     case 'EMAIL_ALREADY_REGISTERED':
     case 'DUPLICATE_LEGAL_ID':
+    case 'LEGAL_ID_ALREADY_VERIFIED':
     case 'ALREADY_MEMBER':
     case 'NOT_A_RECIPIENT':
     case 'NOT_A_DONOR':

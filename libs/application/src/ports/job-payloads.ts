@@ -16,6 +16,11 @@ export interface JobPayloads {
   'notifications.offer-email': OfferMatchNotice;
   /** The scheduled clean-up of refresh tokens that can no longer be used (expired for a day or more). */
   'accounts.purge-expired-sessions': Record<string, never>;
+  /**
+   * The e-mail with a link that proves an account's address. The token is made when the e-mail is
+   * sent, not before: only its hash is ever stored, never in the outbox or the queue.
+   */
+  'accounts.verification-email': { userId: string };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -44,6 +49,7 @@ export const JOB_NAMES = [
   'offers.broadcast',
   'notifications.offer-email',
   'accounts.purge-expired-sessions',
+  'accounts.verification-email',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

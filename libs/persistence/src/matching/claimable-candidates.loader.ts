@@ -39,7 +39,7 @@ export async function loadClaimableCandidates(
   if (!isUuid(organizationId)) return undefined;
   const [profile] = await query<RecipientRow>(RECIPIENT_FOR_MATCHING_SQL, [organizationId, parisDayOf(now)]);
   if (profile === undefined) return undefined;
-  const rows = await query<ClaimableRow>(CLAIMABLE_OFFERS_SQL, [organizationId, Number(profile.service_radius_km) * 1000, now, profile.accepted_categories]);
+  const rows = await query<ClaimableRow>(CLAIMABLE_OFFERS_SQL, [organizationId, Number(profile.service_radius_km), now, profile.accepted_categories]);
   let firstDay: string | undefined;
   let lastDay: string | undefined;
   const offers: OfferCandidate[] = rows.map((row) => {
