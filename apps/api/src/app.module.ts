@@ -20,6 +20,7 @@ import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
 import { MatchingModule } from './matching/matching.module';
+import { ClaimsModule } from './claims/claims.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         PublishOfferModule,
         NotificationsModule,
         MatchingModule,
+        ClaimsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -26,3 +26,8 @@ export * from './offer/date-rules';
 export * from './offer/offer-item';
 export * from './offer/offer-status.machine';
 export * from './offer/offer.aggregate';
+export * from './trace/domain-event';
+export * from './claim/claim-status.machine';
+export * from './claim/claim.aggregate';
+export * from './claim/idempotency-key';
+export * from './claim/pickup';

@@ -8,3 +8,7 @@ export * from './offers/index';
 export * from './matching/index';
 export * from './allocation/index';
 export * from './map/index';
+export * from './claims/index';
+export * from './events/sql-domain-event-writer';
+export * from './transactions/typeorm-unit-of-work';
+export * from './outbox/typeorm-job-outbox';

@@ -1,17 +1,17 @@
 import { Global, Module } from '@nestjs/common';
-import { CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferChangeNotifier, OfferVisibilityPolicy, WithdrawOffer } from '#application';
-import { OffersPersistenceModule } from '#persistence';
+import { CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
+import { ClaimsPersistenceModule, OffersPersistenceModule } from '#persistence';
 import { OfferLoaders } from './offer.loaders';
 import { ClaimFieldsResolver, OfferFieldsResolver } from './offer-fields.resolver';
 import { OffersResolver } from './offers.resolver';
 
 /**
  * Offers: create, withdraw, read, list, follow. Global: publishing, claims and matching use the
- * repository, the change notifier, the visibility rule and the loaders without importing it.
+ * repository, the visibility rule and the loaders without importing it.
  */
 @Global()
 @Module({
-  imports: [OffersPersistenceModule],
+  imports: [OffersPersistenceModule, ClaimsPersistenceModule],
   providers: [
     CreateOffer,
     WithdrawOffer,
@@ -19,12 +19,11 @@ import { OffersResolver } from './offers.resolver';
     ListOffers,
     GetOfferClaims,
     OfferVisibilityPolicy,
-    OfferChangeNotifier,
     OfferLoaders,
     OffersResolver,
     OfferFieldsResolver,
     ClaimFieldsResolver,
   ],
-  exports: [OffersPersistenceModule, GetOffers, GetOfferClaims, OfferVisibilityPolicy, OfferChangeNotifier, OfferLoaders],
+  exports: [OffersPersistenceModule, GetOffers, GetOfferClaims, OfferVisibilityPolicy, OfferLoaders],
 })
 export class OffersModule {}

@@ -1,14 +1,28 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendOfferEmail, SystemClock } from '#application';
+import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendClaimEmail, SendOfferEmail, SystemClock } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { MailModule } from '#jobs';
-import { MatchingPersistenceModule, NotificationsPersistenceModule, OffersPersistenceModule, OrganizationsPersistenceModule } from '#persistence';
+import {
+  ClaimsPersistenceModule,
+  MatchingPersistenceModule,
+  NotificationsPersistenceModule,
+  OffersPersistenceModule,
+  OrganizationsPersistenceModule,
+} from '#persistence';
 import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
+import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 
-/** The broadcast cascade and its e-mails: the use cases, their adapters and the two job handlers. */
+/** The broadcast cascade and the e-mails of offers and claims: the use cases, their adapters and their job handlers. */
 @Module({
-  imports: [OffersPersistenceModule, MatchingPersistenceModule, OrganizationsPersistenceModule, NotificationsPersistenceModule, MailModule],
+  imports: [
+    OffersPersistenceModule,
+    ClaimsPersistenceModule,
+    MatchingPersistenceModule,
+    OrganizationsPersistenceModule,
+    NotificationsPersistenceModule,
+    MailModule,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     {
@@ -24,8 +38,10 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,
+    SendClaimEmail,
     BroadcastOfferJobHandler,
     OfferEmailJobHandler,
+    ClaimEmailJobHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -25,4 +25,9 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'offers.broadcast': { queue: 'notifications' },
   // An SMTP relay can be down for a while: more, slower retries (up to about an hour in all).
   'notifications.offer-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  'notifications.claim-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  // A hint to reload: quick retries, then let it go (the next change, or a reload, brings it up to date).
+  'offers.changed-notice': { queue: 'offers', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
+  'claims.plan-pickup': { queue: 'offers' },
+  'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };

@@ -22,6 +22,8 @@ import {
   CLAIMED_BY_DAY_SQL,
   OFFER_FOR_MATCHING_SQL,
   RECIPIENT_FOR_MATCHING_SQL,
+  RECIPIENT_SITES_FOR_OFFER_SQL,
+  RECIPIENT_SITES_FOR_OFFER_STATEMENT,
 } from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
@@ -80,6 +82,17 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     const rows = await this.prepared<CandidateRow>(CANDIDATES_FOR_OFFER_STATEMENT, CANDIDATES_FOR_OFFER_SQL, parameters);
     return rows.map((row) => ({
       // The query keeps verified recipients only.
+      recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
+      site: this.timetables.site(row),
+      distanceKm: Number(row.distance_km),
+    }));
+  }
+
+  async recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]> {
+    const parameters = candidateParameters(offer, now);
+    if (parameters === undefined || !isUuid(organizationId)) return [];
+    const rows = await this.prepared<CandidateRow>(RECIPIENT_SITES_FOR_OFFER_STATEMENT, RECIPIENT_SITES_FOR_OFFER_SQL, [...parameters, organizationId]);
+    return rows.map((row) => ({
       recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
       site: this.timetables.site(row),
       distanceKm: Number(row.distance_km),

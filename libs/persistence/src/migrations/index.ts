@@ -5,6 +5,7 @@ import { Organizations1763800002000 } from './1763800002000-organizations';
 import { Offers1763800003000 } from './1763800003000-offers';
 import { RecipientServiceAreas1763800003200 } from './1763800003200-recipient-service-areas';
 import { SessionLifetime1763800004000 } from './1763800004000-session-lifetime';
+import { Claims1763800006000 } from './1763800006000-claims';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Offers1763800003000,
   RecipientServiceAreas1763800003200,
   SessionLifetime1763800004000,
+  Claims1763800006000,
 ];
