@@ -65,6 +65,8 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // A coordinator: the organisation's ADMIN or STAFF, or a platform admin for any organisation (ProposeAllocation).
     // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
     proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
+    // Every member (drivers carry these goods), of its own organisation only; claims.e2e-spec covers who sees which claim.
+    claims: { own: ['ADMIN', 'STAFF', 'DRIVER'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
   },
   Mutation: {
     // The site names the donor (CreateOffer): a site that is nobody's is FORBIDDEN for everyone signed in. Its
@@ -119,6 +121,16 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     // Membership is checked once the offer is loaded (PublishOffer); an unknown id is NOT_FOUND for anyone
     // signed in. FORBIDDEN for another organisation's offer is covered by broadcast.e2e-spec.
     publishOffer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
+    // Those who claim for the recipient; organisation A is not verified, so allowed calls end in RECIPIENT_NOT_VERIFIED.
+    // Real claims, eligibility and the DRIVER refusal on a real offer: claims.e2e-spec and claims.int-spec.
+    claimOffer: {
+      own: ['ADMIN', 'STAFF'],
+      other: NOBODY,
+      variables: (f, t) => ({ input: { offerId: randomUUID(), organizationId: organizationOf(f, t), idempotencyKey: `matrix-${randomUUID()}` } }),
+    },
+    // Membership is checked once the claim is loaded (CancelClaim): an unknown id is NOT_FOUND for anyone signed in;
+    // someone else's claim is FORBIDDEN (claims.e2e-spec).
+    cancelClaim: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
   },
   Subscription: {
     // Whoever may read the offer (GetOffers): an unknown one is NOT_FOUND; a draft of another organisation too (offers.e2e-spec).
