@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * The layer rules of ARCHITECTURE.md ("Which way the arrows point"), checked on every import of
- * apps/ and libs/ (run: npm run lint). Cross-library imports go through the package.json
- * "imports" aliases (#domain, #application, ...); they resolve through the "types" condition to
+ * The layer rules (which way the arrows point), checked on every import of apps/, libs/ and the
+ * tooling around them, test/, scripts/ and bench/ (run: npm run lint). Cross-library imports go
+ * through the package.json "imports" aliases (#domain, #application, ...); they resolve through the "types" condition to
  * libs/<name>/src/index.ts, so the rules below see real edges between the libraries.
  *
  *   apps/api, apps/worker ──► application, config   (persistence and jobs only to wire modules)
@@ -10,6 +10,8 @@
  *   matching, routing ──► domain
  *   persistence, jobs ──► application's ports, domain, config
  *   domain ──► nothing
+ *   test, scripts, bench ──► anything above (they boot apps and reach the database directly);
+ *                            nothing in apps/ or libs/ imports them
  *
  * Every rule is an error: CI allows no warnings.
  */
@@ -30,6 +32,9 @@ const npm = (names) => `^node_modules/(${names})(/|$)`;
 const FRAMEWORKS = npm(
   '@nestjs/[^/]+|@apollo/[^/]+|typeorm|bullmq|graphql|graphql-[a-z-]+|ioredis|pg|express|nestjs-pino|pino|pino-http|class-validator|class-transformer|rxjs',
 );
+
+/** Tooling around the product: tests, npm-script tools and benchmarks. */
+const TOOLING = '^(test|scripts|bench)/';
 
 /** Files of an app that assemble modules, start the process, or check the services' health. */
 const APP_WIRING = '^apps/[^/]+/src/(main\\.ts|[^/]+\\.module\\.ts|.+/[^/]+\\.module\\.ts|health/.+)$';
@@ -55,7 +60,7 @@ module.exports = {
       name: 'nothing-imports-an-app',
       severity: 'error',
       comment: 'Apps are the outermost layer: libraries never import them, and an app never imports another app.',
-      from: { pathNot: '^apps/' },
+      from: { pathNot: ['^apps/', TOOLING] },
       to: { path: '^apps/' },
     },
     {
@@ -64,6 +69,14 @@ module.exports = {
       comment: 'What api and worker share belongs in a library (usually application).',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+
+    {
+      name: 'product-code-imports-no-tooling',
+      severity: 'error',
+      comment: 'Tests, scripts and benchmarks sit outside the product: apps and libraries never import them.',
+      from: { path: '^(apps|libs)/' },
+      to: { path: TOOLING },
     },
 
     // domain ──► nothing
@@ -77,7 +90,7 @@ module.exports = {
     {
       name: 'domain-imports-no-framework',
       severity: 'error',
-      comment: 'The domain imports nothing from Nest, TypeORM, BullMQ, GraphQL or Redis (ARCHITECTURE.md).',
+      comment: 'The domain imports nothing from Nest, TypeORM, BullMQ, GraphQL or Redis.',
       from: { path: lib('domain') },
       to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: FRAMEWORKS },
     },
@@ -146,14 +159,14 @@ module.exports = {
       name: 'only-persistence-imports-typeorm',
       severity: 'error',
       comment: 'TypeORM lives in libs/persistence; an app may use it only where it wires modules or checks health.',
-      from: { pathNot: [lib('persistence'), APP_WIRING] },
+      from: { pathNot: [lib('persistence'), APP_WIRING, TOOLING] },
       to: { path: npm('typeorm|@nestjs/typeorm|pg') },
     },
     {
       name: 'only-jobs-imports-bullmq',
       severity: 'error',
       comment: 'BullMQ lives in libs/jobs; an app may use it only where it wires modules.',
-      from: { pathNot: [lib('jobs'), APP_WIRING] },
+      from: { pathNot: [lib('jobs'), APP_WIRING, TOOLING] },
       to: { path: npm('bullmq|@nestjs/bullmq') },
     },
 

@@ -24,7 +24,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      // The project's hard rules (ARCHITECTURE.md "Habits").
+      // The project's hard rules: no any, no floating promise, exhaustive switches, no console (the logger instead).
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

@@ -1,5 +1,5 @@
 /**
- * Allocation-quality benchmark (issue 4, Figures): our batch allocator and a naive nearest-first
+ * Allocation-quality benchmark: our batch allocator and a naive nearest-first
  * greedy against the exact optimum computed by HiGHS, on seeded random instances of one région.
  *
  * Run (from the repository root):
@@ -8,7 +8,7 @@
  * "imports". Options: --seeds=N (instances per size, default 3), --quick (the two smallest sizes).
  * Exit code 1 when a goal fails.
  *
- * Goals (issue 4): ours ≥ 0.99 × optimum on every instance; ours never below the greedy; ours in
+ * Goals: ours ≥ 0.99 × optimum on every instance; ours never below the greedy; ours in
  * ≤ 1 % of the solver's time.
  *
  * How it is measured, so that the comparison is fair and repeatable:

@@ -1,5 +1,5 @@
 /**
- * Foundation benchmark (issue 2, point 12): the built API next to a bare Apollo Server 5 answering
+ * Foundation benchmark: the built API next to a bare Apollo Server 5 answering
  * the same trivial query, in the same run; and, for information, the same bare server behind
  * Express 5 (the HTTP stack Nest runs Glane on), to tell the framework's share from ours.
  *

@@ -1,5 +1,5 @@
 /**
- * Sign-in benchmark (issue 3, Figures): throughput of `login` and of `me` next to the trivial
+ * Sign-in benchmark: throughput of `login` and of `me` next to the trivial
  * `ping` query of the foundation bench, on the same built API, in the same run.
  *
  * Run (from the repository root, PostgreSQL and Redis up, migrations applied): npm run bench:auth

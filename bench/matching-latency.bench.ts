@@ -1,5 +1,5 @@
 /**
- * Matching-latency benchmark (issue 4, Figures): `offerMatches` on national-scale data.
+ * Matching-latency benchmark: `offerMatches` on national-scale data.
  *
  * Run (from the repository root, PostgreSQL with PostGIS provisioned as for the tests):
  *   npm run build && node dist/bench/matching-latency.bench.js

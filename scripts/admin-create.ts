@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AcceptPendingInvitations, Clock, CreatePlatformAdmin, InvitationAcceptor, SystemClock, type CreatePlatformAdminResult } from '#application';
+import { AcceptPendingInvitations, ClockModule, CreatePlatformAdmin, InvitationAcceptor, type CreatePlatformAdminResult } from '#application';
 import { ConfigModule, loadConfigOrExit, type AppConfig } from '#config';
 import { isDomainError, renderDomainErrorMessage } from '#domain';
 import { AccountsPersistenceModule, DatabaseConnector, OrganizationsPersistenceModule, PersistenceModule } from '#persistence';
@@ -74,13 +74,12 @@ class AdminCreateModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AdminCreateModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule, AccountsPersistenceModule, OrganizationsPersistenceModule],
+      imports: [ConfigModule.forRoot(config), PersistenceModule, AccountsPersistenceModule, OrganizationsPersistenceModule, ClockModule],
       providers: [
         CreatePlatformAdmin,
         // An administrator someone had invited into an organisation becomes its member, as at registration.
         AcceptPendingInvitations,
         { provide: InvitationAcceptor, useExisting: AcceptPendingInvitations },
-        { provide: Clock, useClass: SystemClock },
       ],
     };
   }

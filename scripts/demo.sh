@@ -15,7 +15,7 @@ step() {
   "$@" || die "demo: '$name' failed (exit $?); read the output above"
 }
 
-# `npm ci` is never used: see STACK.md.
+# `npm ci` is never used: see docs/stack.md.
 step "npm install" npm install --no-audit --no-fund
 step "provision PostgreSQL+PostGIS and Redis" bash scripts/provision.sh
 step "build" npm run build

@@ -21,7 +21,7 @@ die() {
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # npm install only when node_modules is missing or older than package-lock.json.
-# `npm ci` is never used: see STACK.md (the registry here lacks some other-platform optional binaries).
+# `npm ci` is never used: see docs/stack.md (the registry here lacks some other-platform optional binaries).
 npm_install_if_stale() {
   if [[ ! -d "$GLANE_ROOT/node_modules" || "$GLANE_ROOT/package-lock.json" -nt "$GLANE_ROOT/node_modules/.package-lock.json" ]]; then
     say npm "installing dependencies"

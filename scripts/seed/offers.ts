@@ -15,21 +15,7 @@ import {
 } from '#domain';
 import { DateTime } from 'luxon';
 import { DEMO_DONOR_CHAIN } from './donors';
-import { DonorType, type PlannedOrganization } from './seed-plan.model';
-
-/** An item whose dates are counted in days from the seed day, so the offers make sense whenever the demo is seeded. */
-interface PlannedItem extends Omit<OfferItemInput, 'date'> {
-  readonly dateInDays?: number;
-}
-
-export interface PlannedOffer {
-  readonly organizationIndex: number;
-  readonly siteIndex: number;
-  readonly title: string;
-  readonly items: readonly PlannedItem[];
-  /** Published offers are broadcast to matching recipients; the others stay drafts for the donor to finish. */
-  readonly publish: boolean;
-}
+import { DonorType, type PlannedItem, type PlannedOffer, type PlannedOrganization } from './seed-plan.model';
 
 const { AMBIENT, CHILLED, FROZEN } = TemperatureClass;
 

@@ -1,5 +1,4 @@
-import type { PlannedOffer } from './offers';
-import type { ClosurePeriodInput, MemberRole, OpeningDayInput, OrganizationKind, RecipientProfileInput } from '#domain';
+import type { ClosurePeriodInput, MemberRole, OfferItemInput, OpeningDayInput, OrganizationKind, RecipientProfileInput } from '#domain';
 
 export const DonorType = {
   SUPERMARKET: 'SUPERMARKET',
@@ -67,6 +66,20 @@ export interface PlannedRecipient extends PlannedOrganizationBase {
 }
 
 export type PlannedOrganization = PlannedDonor | PlannedRecipient;
+
+/** An item whose dates are counted in days from the seed day, so the offers make sense whenever the demo is seeded. */
+export interface PlannedItem extends Omit<OfferItemInput, 'date'> {
+  readonly dateInDays?: number;
+}
+
+export interface PlannedOffer {
+  readonly organizationIndex: number;
+  readonly siteIndex: number;
+  readonly title: string;
+  readonly items: readonly PlannedItem[];
+  /** Published offers are broadcast to matching recipients; the others stay drafts for the donor to finish. */
+  readonly publish: boolean;
+}
 
 /** What a demo login is for, shown in the table printed at the end. */
 export interface DemoLogin {

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { Clock, SystemClock } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
 import { PersistenceModule } from '#persistence';
@@ -10,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
+import { AccessTokenModule } from './auth/access-token.module';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -22,18 +22,21 @@ import { MapModule } from './map/map.module';
 import { MatchingModule } from './matching/matching.module';
 import { ClaimsModule } from './claims/claims.module';
 
+/**
+ * The API's composition root: every module is imported here or by a module imported here, and each
+ * module imports what its providers need (no global modules besides the validated configuration).
+ */
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
         PersistenceModule,
         JobsModule.forProducer(),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useClass: GraphQLOptionsFactory }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AccessTokenModule], useClass: GraphQLOptionsFactory }),
         HealthModule,
         SystemModule,
         AccountsModule,
@@ -46,11 +49,7 @@ export class AppModule {
         MatchingModule,
         ClaimsModule,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-        { provide: Clock, useClass: SystemClock },
-      ],
-      exports: [Clock],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };
   }
 }

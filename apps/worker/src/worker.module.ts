@@ -1,14 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   AnswerHeartbeat,
-  Clock,
+  ClockModule,
   DispatchOutbox,
   ExpireDueOffers,
   OfferChangeNotifier,
   PlanPickup,
   PurgeExpiredSessions,
   PurgeIdempotencyKeys,
-  SystemClock,
 } from '#application';
 import { APP_CONFIG, ConfigModule, loggerOptions, type AppConfig } from '#config';
 import { JobsModule } from '#jobs';
@@ -33,6 +32,7 @@ const JOB_HANDLERS = [
 ];
 const USE_CASES = [AnswerHeartbeat, DispatchOutbox, ExpireDueOffers, OfferChangeNotifier, PurgeExpiredSessions, PlanPickup, PurgeIdempotencyKeys];
 
+/** The worker's composition root: it imports every module the job handlers need, none of them global. */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
@@ -47,8 +47,9 @@ export class WorkerModule {
         OffersPersistenceModule,
         ClaimsPersistenceModule,
         NotificationsWorkerModule,
+        ClockModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, ...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
+      providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],
     };
   }
 }

@@ -1,4 +1,5 @@
 export * from './ports/clock.port';
+export * from './ports/clock.module';
 export * from './ports/event-payloads';
 export * from './ports/event-publisher.port';
 export * from './ports/job-payloads';

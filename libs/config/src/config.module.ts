@@ -5,6 +5,11 @@ import { loadConfig } from './load-config';
 /** Injection token for the validated AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/**
+ * The one global module: the validated configuration is a value that every infrastructure module
+ * reads in its factories, and only the app's root can supply it (tests pass their own). Everything
+ * else is wired by explicit imports.
+ */
 @Global()
 @Module({})
 export class ConfigModule {

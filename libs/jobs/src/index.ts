@@ -1,6 +1,7 @@
 export * from './events/events.module';
 export * from './events/redis-event-bus';
 export * from './jobs.module';
+export * from './queues/job-scheduler.module';
 export * from './queues/job-definitions';
 export * from './queues/queue-names';
 export * from './queues/recurring-jobs';

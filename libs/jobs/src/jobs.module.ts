@@ -2,13 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import type { ConnectionOptions } from 'bullmq';
-import { JobScheduler } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule } from './events/events.module';
-import { BullmqJobScheduler } from './queues/bullmq-job-scheduler';
+import { JobSchedulerModule } from './queues/job-scheduler.module';
 import { DEFAULT_JOB_OPTIONS } from './queues/job-definitions';
 import { QueueConnectionMonitor } from './queues/queue-connection-monitor';
-import { QUEUE_NAMES } from './queues/queue-names';
 import { redisOptions, type RedisRole } from './redis-connection';
 import { JobHandlerRegistry } from './worker/job-handler-registry';
 import { SystemQueueProcessor } from './worker/system-queue.processor';
@@ -31,18 +29,19 @@ function bullRoot(role: RedisRole): DynamicModule {
   });
 }
 
-const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
-
+/**
+ * BullMQ's connection for this process, the queues and the event bus; imported once, by the app's
+ * root module. Feature modules import JobSchedulerModule or EventsModule for the ports they need.
+ */
 @Module({})
 export class JobsModule {
   /** For processes that enqueue jobs and publish events (the API). */
   static forProducer(): DynamicModule {
     return {
       module: JobsModule,
-      global: true,
-      imports: [bullRoot('producer'), queues, EventsModule],
-      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor],
-      exports: [JobScheduler, EventsModule],
+      imports: [bullRoot('producer'), JobSchedulerModule, EventsModule],
+      providers: [QueueConnectionMonitor],
+      exports: [JobSchedulerModule, EventsModule],
     };
   }
 
@@ -50,10 +49,9 @@ export class JobsModule {
   static forWorker(): DynamicModule {
     return {
       module: JobsModule,
-      global: true,
-      imports: [bullRoot('worker'), queues, EventsModule, DiscoveryModule],
-      providers: [{ provide: JobScheduler, useClass: BullmqJobScheduler }, QueueConnectionMonitor, JobHandlerRegistry, RecurringJobsRegistrar, ...PROCESSORS],
-      exports: [JobScheduler, EventsModule],
+      imports: [bullRoot('worker'), JobSchedulerModule, EventsModule, DiscoveryModule],
+      providers: [QueueConnectionMonitor, JobHandlerRegistry, RecurringJobsRegistrar, ...PROCESSORS],
+      exports: [JobSchedulerModule, EventsModule],
     };
   }
 }

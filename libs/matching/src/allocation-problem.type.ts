@@ -25,7 +25,7 @@ export interface AllocationRecipient {
   readonly acceptedCategoryCodes: readonly string[];
   /** Free storage for the day per temperature class (declared minus already claimed); absent means none. */
   readonly capacityKg: Readonly<Partial<Record<TemperatureClass, number>>>;
-  /** Defaults to 48 h (DOMAIN.md rule 1). */
+  /** Defaults to 48 h (docs/domain-rules.md, DLC margin). */
   readonly dlcMarginHours?: number;
 }
 

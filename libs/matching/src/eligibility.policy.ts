@@ -48,7 +48,7 @@ type DateCheck =
   | { readonly passes: false; readonly reason: MatchReason };
 
 /**
- * DOMAIN.md rules 1 and 2, as #domain decides them (dateRuleVerdict), turned into a reason in
+ * The DLC margin and DDM rules (docs/domain-rules.md), as #domain decides them (dateRuleVerdict), turned into a reason in
  * words. The margin is judged at the end of the pickup window, the latest moment the recipient
  * takes charge; a DDM is only ever shown, never a reason to refuse.
  */

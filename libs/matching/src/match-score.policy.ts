@@ -42,7 +42,7 @@ export const URGENCY_HALF_LIFE_HOURS = 24;
 
 /**
  * About 1 kg per person per week: the food-bank network hands out about 120 000 t a year to some
- * 2.4 million people (DOMAIN.md sizes), roughly 1 kg per person per week. A recipient at that level
+ * 2.4 million people (docs/domain-rules.md, Sizes of the real world), roughly 1 kg per person per week. A recipient at that level
  * gets fairness 0.5; one served twice as much gets 0.33.
  */
 export const FAIRNESS_REFERENCE_KG_PER_PERSON_WEEK = 1;

@@ -28,7 +28,7 @@ export interface MatchableOffer {
 
 export interface MatchableRecipient {
   readonly id: string;
-  /** Habilitation checked by an admin (DOMAIN.md rule 7). */
+  /** Habilitation checked by an admin (docs/domain-rules.md, Habilitation). */
   readonly verified: boolean;
   /** Dotted category codes; a code accepts its whole branch. */
   readonly acceptedCategoryCodes: readonly string[];

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DomainEventWriter, JobOutbox, OutboxRelayStore, UnitOfWork } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
@@ -9,7 +9,11 @@ import { SqlDomainEventWriter } from './events/sql-domain-event-writer';
 import { TypeOrmJobOutbox, TypeOrmOutboxRelayStore } from './outbox/typeorm-job-outbox';
 import { TypeOrmUnitOfWork } from './transactions/typeorm-unit-of-work';
 
-@Global()
+/**
+ * The DataSource, the entities' repositories, the unit of work and the outbox. Every persistence
+ * module that binds a port imports it; the apps import those modules (and this one for the unit of
+ * work), so the wiring is visible from each app's root.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

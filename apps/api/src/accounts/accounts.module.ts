@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { GetCurrentUser, LoginUser, Logout, RefreshSession, RegisterUser, SessionIssuer, SessionSettings } from '#application';
+import { ClockModule, GetCurrentUser, LoginUser, Logout, RefreshSession, RegisterUser, SessionIssuer, SessionSettings } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RateLimitModule } from '#jobs';
-import { AccountsPersistenceModule } from '#persistence';
+import { AccountsPersistenceModule, PersistenceModule } from '#persistence';
 import { AccessTokenModule } from '../auth/access-token.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsResolver } from './accounts.resolver';
 
 /** Accounts and sessions: register, login, refreshToken, logout, me. */
 @Module({
-  imports: [AccessTokenModule, AccountsPersistenceModule, RateLimitModule],
+  imports: [AccessTokenModule, AccountsPersistenceModule, PersistenceModule, RateLimitModule, OrganizationsModule, ClockModule],
   providers: [
     AccountsResolver,
     RegisterUser,
@@ -26,7 +27,5 @@ import { AccountsResolver } from './accounts.resolver';
       }),
     },
   ],
-  // Other modules (organisations: addMember by email) find people through the same repository.
-  exports: [AccountsPersistenceModule],
 })
 export class AccountsModule {}

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ProposeAllocation } from '#application';
+import { ClockModule, ProposeAllocation } from '#application';
 import { AllocationPersistenceModule } from '#persistence';
+import { OffersModule } from '../offers/offers.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { AllocationResolver } from './allocation.resolver';
 import { ProposedClaimFieldsResolver } from './proposed-claim-fields.resolver';
 
-/**
- * Batch allocation for coordinators (issue 4, point 6). Uses the global organisations module
- * (Authorizer, loaders) and offers module (loaders).
- */
+/** Batch allocation proposals for coordinators: who should take which published offer. */
 @Module({
-  imports: [AllocationPersistenceModule],
+  imports: [AllocationPersistenceModule, OrganizationsModule, OffersModule, ClockModule],
   providers: [ProposeAllocation, AllocationResolver, ProposedClaimFieldsResolver],
 })
 export class AllocationModule {}

@@ -1,17 +1,17 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AccessTokenIssuer, AccessTokenVerifier } from '#application';
+import { AccessTokenIssuer, AccessTokenVerifier, ClockModule } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { JwtAccessTokens } from './access-token.service';
 
 /**
- * Global because the GraphQL context (built in GraphQLModule's own scope) verifies the token of
- * every request before any resolver runs.
+ * Issues and verifies access tokens. Imported by accounts (sign-in), by GraphQLModule.forRootAsync
+ * (the context verifies each request's token before any resolver runs) and by the map feed's guard.
  */
-@Global()
 @Module({
   imports: [
+    ClockModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a

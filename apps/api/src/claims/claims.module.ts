@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CancelClaim, ClaimOffer, ListClaims } from '#application';
-import { ClaimsPersistenceModule, MatchingPersistenceModule } from '#persistence';
+import { CancelClaim, ClaimOffer, ClockModule, ListClaims } from '#application';
+import { ClaimsPersistenceModule, MatchingPersistenceModule, PersistenceModule } from '#persistence';
+import { OffersModule } from '../offers/offers.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { ClaimsResolver } from './claims.resolver';
 
-/**
- * claimOffer, cancelClaim and claims. Authorizer, the organisation and offer repositories and the
- * offer loaders come from the global organisations and offers modules.
- */
+/** claimOffer, cancelClaim and claims. */
 @Module({
-  imports: [ClaimsPersistenceModule, MatchingPersistenceModule],
+  imports: [ClaimsPersistenceModule, MatchingPersistenceModule, PersistenceModule, OffersModule, OrganizationsModule, ClockModule],
   providers: [ClaimOffer, CancelClaim, ListClaims, ClaimsResolver],
 })
 export class ClaimsModule {}

@@ -7,7 +7,7 @@ import { presentMapFeatures, type MapFeatureCollection } from './map-feature.pre
 import { requestActor } from './request-actor';
 
 /**
- * The live map feed (issue 4, point 7): `GET /map/features?bbox=minLon,minLat,maxLon,maxLat[&layers=offers,recipients]`
+ * The live map feed: `GET /map/features?bbox=minLon,minLat,maxLon,maxLat[&layers=offers,recipients]`
  * answers a GeoJSON FeatureCollection (RFC 7946) of open offers and recipient sites in the box.
  * REST rather than GraphQL because map libraries load GeoJSON from a URL as is.
  */

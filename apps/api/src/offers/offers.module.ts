@@ -1,17 +1,18 @@
-import { Global, Module } from '@nestjs/common';
-import { CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
-import { ClaimsPersistenceModule, OffersPersistenceModule } from '#persistence';
+import { Module } from '@nestjs/common';
+import { ClockModule, CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
+import { EventsModule } from '#jobs';
+import { ClaimsPersistenceModule, OffersPersistenceModule, PersistenceModule } from '#persistence';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { OfferLoaders } from './offer.loaders';
 import { ClaimFieldsResolver, OfferFieldsResolver } from './offer-fields.resolver';
 import { OffersResolver } from './offers.resolver';
 
 /**
- * Offers: create, withdraw, read, list, follow. Global: publishing, claims and matching use the
- * repository, the visibility rule and the loaders without importing it.
+ * Offers: create, withdraw, read, list, follow. Publishing, claims, matching and allocation import
+ * it for the repository, the visibility rule and the loaders.
  */
-@Global()
 @Module({
-  imports: [OffersPersistenceModule, ClaimsPersistenceModule],
+  imports: [OffersPersistenceModule, ClaimsPersistenceModule, PersistenceModule, OrganizationsModule, EventsModule, ClockModule],
   providers: [
     CreateOffer,
     WithdrawOffer,

@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
   AcceptPendingInvitations,
   AddMember,
   AddSite,
+  ClockModule,
   Authorizer,
   CreateOrganization,
   GetMembershipsOfUsers,
@@ -16,7 +17,7 @@ import {
   SetRecipientProfile,
   VerifyOrganization,
 } from '#application';
-import { OrganizationsPersistenceModule } from '#persistence';
+import { AccountsPersistenceModule, OrganizationsPersistenceModule, PersistenceModule } from '#persistence';
 import { AuthorizationGuard } from '../auth/authorization.guard';
 import { MembershipFieldsResolver } from './membership-fields.resolver';
 import { OrganizationFieldsResolver } from './organization-fields.resolver';
@@ -27,13 +28,12 @@ import { UserMembershipsResolver } from './user-memberships.resolver';
 
 /**
  * Organisations, members, sites, recipient profiles and categories; and the membership rule with
- * the global authorization guard that applies it to every operation. Global: feature modules
- * (offers, claims, runs) use the Authorizer, the repositories and the loaders without importing it,
- * and accounts' registration finds the InvitationAcceptor here.
+ * the app-wide authorization guard that applies it to every operation. Feature modules (offers,
+ * matching, allocation) import it for the Authorizer, the repositories and the loaders; accounts'
+ * registration imports it for the InvitationAcceptor.
  */
-@Global()
 @Module({
-  imports: [OrganizationsPersistenceModule],
+  imports: [OrganizationsPersistenceModule, AccountsPersistenceModule, PersistenceModule, ClockModule],
   providers: [
     CreateOrganization,
     VerifyOrganization,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { RequestHeartbeat } from '#application';
+import { ClockModule, RequestHeartbeat } from '#application';
+import { EventsModule, JobSchedulerModule } from '#jobs';
 import { SystemResolver } from './system.resolver';
 
-@Module({ providers: [SystemResolver, RequestHeartbeat] })
+/** ping and the heartbeat round trip through the worker (a queued job out, a live event back). */
+@Module({ imports: [JobSchedulerModule, EventsModule, ClockModule], providers: [SystemResolver, RequestHeartbeat] })
 export class SystemModule {}

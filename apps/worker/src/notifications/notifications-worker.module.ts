@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, Clock, FindOfferMatches, NotificationSettings, SendClaimEmail, SendOfferEmail, SystemClock } from '#application';
+import { Authorizer, BroadcastOffer, ClockModule, FindOfferMatches, NotificationSettings, SendClaimEmail, SendOfferEmail } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { MailModule } from '#jobs';
+import { EventsModule, MailModule } from '#jobs';
 import {
   ClaimsPersistenceModule,
   MatchingPersistenceModule,
   NotificationsPersistenceModule,
   OffersPersistenceModule,
   OrganizationsPersistenceModule,
+  PersistenceModule,
 } from '#persistence';
 import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
@@ -16,15 +17,17 @@ import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 /** The broadcast cascade and the e-mails of offers and claims: the use cases, their adapters and their job handlers. */
 @Module({
   imports: [
+    PersistenceModule,
     OffersPersistenceModule,
     ClaimsPersistenceModule,
     MatchingPersistenceModule,
     OrganizationsPersistenceModule,
     NotificationsPersistenceModule,
     MailModule,
+    EventsModule,
+    ClockModule,
   ],
   providers: [
-    { provide: Clock, useClass: SystemClock },
     {
       provide: NotificationSettings,
       inject: [APP_CONFIG],

@@ -20,7 +20,7 @@ export interface MapOffer {
 
 /**
  * A recipient's site as a map shows it: public facts only. Never capacities, members or contacts
- * (issue 3: nobody reads another organisation's capacities).
+ * (capacities are the organisation's own business: nobody else reads them).
  */
 export interface MapRecipientSite {
   readonly siteId: string;

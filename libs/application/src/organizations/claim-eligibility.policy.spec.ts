@@ -1,7 +1,7 @@
 import { DomainError, OrganizationKind } from '#domain';
 import { assertMayClaim, mayClaim } from './claim-eligibility.policy';
 
-describe('claim eligibility (DOMAIN.md rule 7: habilitation checked before claiming)', () => {
+describe('claim eligibility (habilitation checked before claiming, docs/domain-rules.md)', () => {
   const verifiedAt = new Date('2026-03-01T09:00:00Z');
 
   it('lets only a verified recipient claim', () => {

@@ -2,7 +2,7 @@ import { DomainError, OrganizationKind } from '#domain';
 import type { Organization } from './organization.model';
 
 /**
- * DOMAIN.md rule 7: recipients of food aid must be habilitated, and an admin checks the
+ * Habilitation (docs/domain-rules.md): recipients of food aid must be habilitated, and an admin checks the
  * habilitation before they can claim. Everything else (sites, profile, members) can be set up before.
  */
 export function mayClaim(organization: Pick<Organization, 'kind' | 'verifiedAt'>): boolean {

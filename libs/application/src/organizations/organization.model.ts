@@ -8,7 +8,7 @@ export interface Organization {
   readonly legalId: LegalId;
   /** The recipient's food-aid habilitation (national, regional or CCAS), as it declared it. */
   readonly habilitationReference: string | null;
-  /** Set once a platform admin has checked the habilitation (DOMAIN.md rule 7). */
+  /** Set once a platform admin has checked the habilitation (docs/domain-rules.md, Habilitation). */
   readonly verifiedAt: Date | null;
   readonly verifiedBy: string | null;
   readonly createdAt: Date;

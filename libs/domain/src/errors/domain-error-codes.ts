@@ -69,7 +69,7 @@ export const DOMAIN_ERROR_CODES = [
   'DLC_MARGIN_TOO_SHORT',
   'INVALID_PEOPLE_PER_WEEK',
   'NOT_A_RECIPIENT',
-  // Habilitation (DOMAIN.md rule 7): an unverified recipient may set up but not claim.
+  // Habilitation (docs/domain-rules.md): an unverified recipient may set up but not claim.
   'RECIPIENT_NOT_VERIFIED',
   // Pagination.
   'INVALID_CURSOR',
@@ -95,7 +95,7 @@ export const DOMAIN_ERROR_CODES = [
   'WITHDRAW_REASON_REQUIRED',
   'UNKNOWN_OFFER_ITEM',
   'CLAIM_WITHOUT_LINES',
-  // Date rules (DOMAIN.md rule 1): the goods themselves forbid the operation.
+  // Date rules (docs/domain-rules.md, DLC margin): the goods themselves forbid the operation.
   'DLC_EXPIRED',
   'DLC_MARGIN_NOT_MET',
   // The offer's state forbids the operation now.

@@ -64,7 +64,7 @@ export type DateRuleReason = DateRuleVerdict['reason'];
 
 /**
  * Whether an item may go to a recipient needing `marginHours` of DLC left, if the goods are taken
- * by `pickupUntil` at the latest (DOMAIN.md rules 1 and 2).
+ * by `pickupUntil` at the latest (docs/domain-rules.md, DLC margin and DDM).
  */
 export function dateRuleVerdict(item: DatedItem, pickupUntil: Date, marginHours: number, now: Date): DateRuleVerdict {
   switch (item.dateKind) {

@@ -1,6 +1,6 @@
 /**
  * DLC is a safety date (use-by), DDM a quality date (best-before); NONE is for non-food goods and
- * fresh produce sold without a date. The rules differ per kind (DOMAIN.md rules 1 and 2).
+ * fresh produce sold without a date. The rules differ per kind (docs/domain-rules.md, DLC margin and DDM).
  */
 export const DateKind = {
   DLC: 'DLC',

@@ -1,4 +1,4 @@
-/** Which side of a donation an organisation stands on (DOMAIN.md, "Who uses it"). */
+/** Which side of a donation an organisation stands on (docs/domain-rules.md, Who takes part). */
 export const OrganizationKind = {
   DONOR: 'DONOR',
   RECIPIENT: 'RECIPIENT',

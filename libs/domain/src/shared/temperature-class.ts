@@ -1,4 +1,4 @@
-/** Storage and transport temperature classes (DOMAIN.md). */
+/** Storage and transport temperature classes (docs/domain-rules.md, Words and Cold chain). */
 export const TemperatureClass = {
   AMBIENT: 'AMBIENT',
   CHILLED: 'CHILLED',

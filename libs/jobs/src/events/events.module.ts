@@ -1,10 +1,10 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EventPublisher } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { redisOptions } from '../redis-connection';
 import { RedisEventBus } from './redis-event-bus';
 
-@Global()
+/** The Redis pub/sub bus of live events (subscriptions), one connection per process. */
 @Module({
   providers: [
     {

@@ -3,9 +3,11 @@ import { PasswordHasher, RefreshTokenRepository, UserRepository } from '#applica
 import { Argon2PasswordHasher } from './argon2-password-hasher';
 import { TypeOrmRefreshTokenRepository } from './refresh-token.repository';
 import { TypeOrmUserRepository } from './user.repository';
+import { PersistenceModule } from '../persistence.module';
 
-/** Binds the accounts ports to PostgreSQL and argon2. Needs the global PersistenceModule (DataSource). */
+/** Binds the accounts ports to PostgreSQL and argon2. */
 @Module({
+  imports: [PersistenceModule],
   providers: [
     { provide: UserRepository, useClass: TypeOrmUserRepository },
     { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },

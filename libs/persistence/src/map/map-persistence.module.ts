@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MapFeatureSource } from '#application';
 import { SqlMapFeatureSource } from './map-feature.repository';
+import { PersistenceModule } from '../persistence.module';
 
-/** Binds the live map's read port to PostgreSQL/PostGIS. Needs the global PersistenceModule (DataSource). */
+/** Binds the live map's read port to PostgreSQL/PostGIS. */
 @Module({
+  imports: [PersistenceModule],
   providers: [{ provide: MapFeatureSource, useClass: SqlMapFeatureSource }],
   exports: [MapFeatureSource],
 })

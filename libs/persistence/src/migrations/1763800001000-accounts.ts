@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Accounts and their refresh tokens (issue 3, point 1). */
+/** Accounts and their refresh tokens. */
 export class Accounts1763800001000 implements MigrationInterface {
   name = 'Accounts1763800001000';
 

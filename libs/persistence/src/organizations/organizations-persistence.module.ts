@@ -6,11 +6,13 @@ import { TypeOrmOrganizationRepository } from './organization.repository';
 import { TypeOrmRecipientProfileRepository } from './recipient-profile.repository';
 import { SqlUserDirectory } from './user-directory.repository';
 import { TypeOrmSiteRepository } from './site.repository';
+import { PersistenceModule } from '../persistence.module';
 
 const PORTS = [OrganizationRepository, MembershipRepository, InvitationRepository, SiteRepository, RecipientProfileRepository, UserDirectory];
 
-/** Binds the organisations ports to PostgreSQL/PostGIS. Needs the global PersistenceModule (DataSource). */
+/** Binds the organisations ports to PostgreSQL/PostGIS. */
 @Module({
+  imports: [PersistenceModule],
   providers: [
     { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
     { provide: MembershipRepository, useClass: TypeOrmMembershipRepository },
