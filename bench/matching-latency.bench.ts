@@ -21,7 +21,7 @@
  *   spatial pre-filter alone (sites within the largest radius) is shown too, for information.
  */
 import { performance } from 'node:perf_hooks';
-import { Authorizer, Clock, FindOfferMatches, type MembershipRepository } from '#application';
+import { Authorizer, Clock, FindOfferMatches, UnlimitedRateLimiter, type MembershipRepository } from '#application';
 import {
   buildDataSourceOptions,
   CANDIDATES_FOR_OFFER_SQL,
@@ -117,7 +117,12 @@ async function main(): Promise<void> {
     );
 
     const finder = new SqlMatchCandidateFinder(dataSource);
-    const useCase = new FindOfferMatches(finder, new Authorizer(new NoMemberships() as unknown as MembershipRepository), new FixedClock(now));
+    const useCase = new FindOfferMatches(
+      finder,
+      new Authorizer(new NoMemberships() as unknown as MembershipRepository),
+      new FixedClock(now),
+      new UnlimitedRateLimiter(),
+    );
     const random = seededRandom(seed + 1);
     const offers = Array.from({ length: offersMeasured }, () => dataset.openOfferIds[Math.floor(random() * dataset.openOfferIds.length)] ?? '');
 

@@ -29,8 +29,8 @@ interface Proposal {
   greedyTotalKg: number;
   offerCount: number;
   itemCount: number;
-  recipientCount: number;
-  unallocatedKg: number;
+  recipientCount: number | null;
+  unallocatedKg: number | null;
   optimal: { totalKg: number; objective: number; claimCount: number };
   greedy: { totalKg: number; objective: number; claimCount: number };
   proposedClaims: Array<{
@@ -53,6 +53,7 @@ describe('proposeAllocation over HTTP', () => {
   let staff: TestUser;
   let driver: TestUser;
   let outsider: TestUser;
+  let partnerStaff: TestUser;
   let platformAdmin: TestUser;
   let day: string;
   const ids: Record<string, string> = {};
@@ -61,7 +62,7 @@ describe('proposeAllocation over HTTP', () => {
     services = await provideTestServices();
     api = await startApi(services.config);
     const ds = services.dataSource;
-    [staff, driver, outsider] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
+    [staff, driver, outsider, partnerStaff] = await Promise.all([registerUser(api), registerUser(api), registerUser(api), registerUser(api)]);
     platformAdmin = await registerPlatformAdmin(api, ds);
 
     bankId = await insertFoodBank(ds, { latitude: LATITUDE, longitude: LONGITUDE });
@@ -79,6 +80,7 @@ describe('proposeAllocation over HTTP', () => {
     };
     await recipient('A', 5, 30);
     await recipient('B', 25, 12);
+    await insertMembership(ds, ids['A'] ?? '', partnerStaff.id, MemberRole.STAFF);
 
     // The API runs on the real clock: windows start in an hour; the pickup day is that one's Paris day.
     const pickupFrom = new Date(Date.now() + HOUR_MS);
@@ -113,8 +115,8 @@ describe('proposeAllocation over HTTP', () => {
   const propose = (token: string | undefined, variables: Record<string, unknown>) => gql<{ proposeAllocation: Proposal }>(api, PROPOSE, variables, token);
   const codeOf = (body: GraphQLBody) => body.errors?.[0]?.extensions.code;
 
-  it('gives the bank’s staff the optimal split, with its offers, items and recipients, and the greedy to compare', async () => {
-    const body = await propose(staff.accessToken, { organizationId: bankId, day });
+  it('gives a platform admin the whole optimal split, with its offers, items and recipients, and the greedy to compare', async () => {
+    const body = await propose(platformAdmin.accessToken, { organizationId: bankId, day });
     expect(body.errors).toBeUndefined();
     const proposal = body.data?.proposeAllocation;
     expect(proposal?.day).toBe(day);
@@ -138,9 +140,23 @@ describe('proposeAllocation over HTTP', () => {
     expect(proposal?.objective).toBeCloseTo((proposal?.weightedValue ?? 0) - (proposal?.distanceCost ?? 0), 2);
   });
 
-  it('shows the coordinator how many kg each partner would get, never the partners’ declared capacities', async () => {
+  it('shows the bank’s staff none of its partners’ lines, nor the area’s totals', async () => {
     const body = await propose(staff.accessToken, { organizationId: bankId, day });
-    for (const claim of body.data?.proposeAllocation.proposedClaims ?? []) expect(claim.recipient.recipientProfile).toBeNull();
+    expect(body.errors).toBeUndefined();
+    const proposal = body.data?.proposeAllocation;
+    expect(proposal?.proposedClaims).toEqual([]);
+    expect(proposal).toMatchObject({ totalKg: 0, greedyTotalKg: 0, offerCount: 2, itemCount: 2, recipientCount: null, unallocatedKg: null });
+  });
+
+  it('shows a partner’s staff its own lines only, with their figures', async () => {
+    const body = await propose(partnerStaff.accessToken, { organizationId: ids['A'], day });
+    expect(body.errors).toBeUndefined();
+    const proposal = body.data?.proposeAllocation;
+    expect(proposal?.proposedClaims.map((claim) => [claim.offer.id, claim.recipient.id, claim.totalKg])).toEqual([[ids['southern'], ids['A'], 10]]);
+    expect(proposal?.proposedClaims[0]?.recipient.recipientProfile).not.toBeNull();
+    expect(proposal).toMatchObject({ totalKg: 10, recipientCount: null, unallocatedKg: null, optimal: { totalKg: 10, claimCount: 1 } });
+    // The partner's staff cannot ask for the bank's proposal instead.
+    expect(codeOf(await propose(partnerStaff.accessToken, { organizationId: bankId, day }))).toBe('FORBIDDEN');
   });
 
   it('applies nothing: the offers keep all their kg', async () => {

@@ -58,11 +58,13 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     offer: { own: SIGNED_IN, variables: () => ({ id: randomUUID() }) },
     offers: { own: SIGNED_IN },
     // Membership is checked once the offer is loaded (FindOfferMatches): an unknown id is NOT_FOUND for anyone signed
-    // in; another organisation's offer is FORBIDDEN (matching.e2e-spec).
+    // in; another organisation's offer is FORBIDDEN, a platform admin reads any offer's matches in full, the donor
+    // a coarse view (matching.e2e-spec).
     offerMatches: { own: SIGNED_IN, variables: () => ({ offerId: randomUUID() }) },
     // Those who claim for the recipient; organisation A has no profile yet, so allowed calls get an empty page.
     claimableOffers: { own: ['ADMIN', 'STAFF'], other: NOBODY, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
-    // A coordinator: the organisation's ADMIN or STAFF, or a platform admin for any organisation (ProposeAllocation).
+    // A coordinator: the organisation's ADMIN or STAFF (its own lines only), or a platform admin for any organisation
+    // (the whole proposal: ProposeAllocation).
     // Allowed calls here end in RECIPIENT_NOT_VERIFIED or NOT_A_RECIPIENT; allocation.e2e-spec covers real proposals.
     proposeAllocation: { own: ['platformAdmin', 'ADMIN', 'STAFF'], other: PLATFORM_ADMIN, variables: (f, t) => ({ organizationId: organizationOf(f, t) }) },
     // Every member (drivers carry these goods), of its own organisation only; claims.e2e-spec covers who sees which claim.

@@ -271,6 +271,7 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
               score: 1,
               rank: 1,
               absorbableKg: 40,
+              fit: 'WHOLE_LOT',
               circle: 1,
               reasons: [],
             },

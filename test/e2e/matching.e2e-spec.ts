@@ -42,7 +42,7 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
   let far: ApiRecipient;
   let offerId: string;
 
-  async function registerRecipient(name: string, location: { latitude: number; longitude: number }, verified = true): Promise<ApiRecipient> {
+  async function registerRecipient(name: string, location: { latitude: number; longitude: number }, verified = true, ambientKg = 400): Promise<ApiRecipient> {
     const admin = await registerUser(api, undefined, 'Paul Durand');
     const { createOrganization } = await gqlOk<{ createOrganization: { id: string } }>(
       api,
@@ -64,7 +64,7 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
         input: {
           organizationId,
           acceptedCategories: ['FOOD.DRY'],
-          capacities: [{ temperature: 'AMBIENT', kg: 400 }],
+          capacities: [{ temperature: 'AMBIENT', kg: ambientKg }],
           serviceRadiusKm: 25,
         },
       },
@@ -81,7 +81,8 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
     platformAdmin = await registerPlatformAdmin(api, services.dataSource);
     donor = await registerDonor(api, { latitude: 48.8566, longitude: 2.3522 });
     near = await registerRecipient('Épicerie du Marais', { latitude: 48.8606, longitude: 2.3622 });
-    far = await registerRecipient('Restos de Vincennes', { latitude: 48.8476, longitude: 2.4392 });
+    // Room for part of the 120 kg lot only.
+    far = await registerRecipient('Restos de Vincennes', { latitude: 48.8476, longitude: 2.4392 }, true, 60);
     await registerRecipient('Association non vérifiée', { latitude: 48.857, longitude: 2.353 }, false);
 
     const pickupFrom = new Date(Date.now() + 2 * HOUR_MS);
@@ -124,6 +125,46 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
     expect(english.offerMatches[0]?.reasons).toContain('habilitation verified');
   });
 
+  const PRIVATE_FIELDS = `query ($offerId: ID!) { offerMatches(offerId: $offerId) { recipient { id } fit absorbableKg reasons } }`;
+  interface PrivateView {
+    recipient: { id: string };
+    fit: string;
+    absorbableKg: number | null;
+    reasons: string[];
+  }
+
+  it('shows the donor the recipient, the distance and a coarse fit, never the recipient’s free storage, radius or fairness', async () => {
+    const body = await gql<{ offerMatches: PrivateView[] }>(api, PRIVATE_FIELDS, { offerId }, donor.admin.accessToken, 'fr');
+    expect(body.errors).toBeUndefined();
+    const [first, second] = body.data?.offerMatches ?? [];
+    expect(first).toMatchObject({ recipient: { id: near.organizationId }, fit: 'WHOLE_LOT', absorbableKg: null });
+    expect(first?.reasons).toEqual(['habilitation vérifiée', expect.stringMatching(/^à \d+(,\d)? km$/), 'peut prendre tout le lot']);
+    expect(second).toMatchObject({ recipient: { id: far.organizationId }, fit: 'PART_OF_LOT', absorbableKg: null });
+    expect(second?.reasons.at(-1)).toBe('peut prendre une partie du lot');
+    const said = JSON.stringify(body.data);
+    for (const secret of ['place libre', 'rayon', 'peu servie', 'kg par personne']) expect(said).not.toContain(secret);
+  });
+
+  it('shows a platform admin every reason, with the kg each recipient could take', async () => {
+    const body = await gql<{ offerMatches: PrivateView[] }>(api, PRIVATE_FIELDS, { offerId }, platformAdmin.accessToken, 'fr');
+    expect(body.errors).toBeUndefined();
+    const [first, second] = body.data?.offerMatches ?? [];
+    expect(first).toMatchObject({ recipient: { id: near.organizationId }, fit: 'WHOLE_LOT', absorbableKg: 120 });
+    expect(second).toMatchObject({ recipient: { id: far.organizationId }, fit: 'PART_OF_LOT', absorbableKg: 60 });
+    expect(second?.reasons.join(' | ')).toContain('kg de place libre en sec');
+  });
+
+  it('shows the recipient its own detailed reasons in claimableOffers', async () => {
+    const page = await gqlOk<{ claimableOffers: { edges: Array<{ node: PrivateView }> } }>(
+      api,
+      `query ($organizationId: ID!) { claimableOffers(organizationId: $organizationId) { edges { node { recipient { id } fit absorbableKg reasons } } } }`,
+      { organizationId: far.organizationId },
+      far.admin.accessToken,
+    );
+    expect(page.claimableOffers.edges[0]?.node).toMatchObject({ recipient: { id: far.organizationId }, fit: 'PART_OF_LOT', absorbableKg: 60 });
+    expect(page.claimableOffers.edges[0]?.node.reasons.join(' | ')).toContain('60 kg of free ambient storage');
+  });
+
   it('lists the offer in claimableOffers for a recipient that may take it, page by page', async () => {
     const page = await gqlOk<{
       claimableOffers: { edges: Array<{ cursor: string; node: MatchView }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -157,5 +198,48 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_PAGE_SIZE', field: 'first' });
     const badCursor = await gql(api, CLAIMABLE, { organizationId: near.organizationId, after: 'xyz' }, near.admin.accessToken);
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CURSOR', field: 'after' });
+  });
+});
+
+describe('offerMatches rate limit, shared by every API instance', () => {
+  let services: TestServices;
+  let first: RunningApi;
+  let second: RunningApi;
+
+  beforeAll(async () => {
+    services = await provideTestServices({ OFFER_MATCHES_PER_USER_PER_MINUTE: '3' });
+    [first, second] = await Promise.all([startApi(services.config), startApi(services.config)]);
+  });
+
+  afterAll(async () => {
+    await first?.app.close();
+    await second?.app.close();
+    await services?.release();
+  });
+
+  it('answers RATE_LIMITED with the wait once an account has spent its calls on any instance; other accounts go on', async () => {
+    const donor = await registerDonor(first);
+    const other = await registerDonor(first, undefined, 'Boulangerie du Port');
+    const { createOffer } = await gqlOk<{ createOffer: { id: string } }>(
+      first,
+      CREATE_OFFER,
+      {
+        input: {
+          siteId: donor.siteId,
+          title: 'Pain',
+          items: [itemInput({ quantityKg: 10 })],
+          pickupFrom: new Date(Date.now() + 2 * HOUR_MS).toISOString(),
+          pickupUntil: new Date(Date.now() + 4 * HOUR_MS).toISOString(),
+        },
+      },
+      donor.admin.accessToken,
+    );
+    const ask = (api: RunningApi, token: string) => gql<{ offerMatches: unknown[] }>(api, OFFER_MATCHES, { offerId: createOffer.id }, token);
+    for (const api of [first, second, first]) expect((await ask(api, donor.admin.accessToken)).errors).toBeUndefined();
+    const refused = await ask(second, donor.admin.accessToken);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', params: { retryAfterSeconds: expect.any(Number) as number } });
+    expect(refused.data).toBeNull();
+    // Counted per account: the other donor is still answered (FORBIDDEN, since the offer is not its own).
+    expect((await ask(first, other.admin.accessToken)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 });

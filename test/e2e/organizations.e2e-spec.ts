@@ -357,8 +357,9 @@ describe('organisations, sites, members, recipient profiles and categories, end 
       );
       expect(added).toEqual({ role: 'DRIVER', pending: false, organization: { id: organization.id, name: 'Restos du Cœur Lyon 7' } });
       const { me } = await gqlOk<{ me: { memberships: unknown[] } }>(api, MY_MEMBERSHIPS, {}, driver.accessToken);
+      // Only the organisation's admins learn whether an address had an account.
       expect(me.memberships).toEqual([
-        { role: 'DRIVER', pending: false, organization: { id: organization.id, name: 'Restos du Cœur Lyon 7', kind: 'RECIPIENT' } },
+        { role: 'DRIVER', pending: null, organization: { id: organization.id, name: 'Restos du Cœur Lyon 7', kind: 'RECIPIENT' } },
       ]);
       const again = await gql(api, ADD_MEMBER, { input: { organizationId: organization.id, email: driver.email, role: 'STAFF' } }, owner.accessToken);
       expect(codeAndField(again)).toEqual(['ALREADY_MEMBER', 'email']);
@@ -377,9 +378,43 @@ describe('organisations, sites, members, recipient profiles and categories, end 
       expect(invited).toMatchObject({ pending: true, role: 'STAFF' });
       const newcomer = await registerUser(api, email);
       const { me } = await gqlOk<{ me: { memberships: Array<{ role: string; organization: { id: string } }> } }>(api, MY_MEMBERSHIPS, {}, newcomer.accessToken);
-      expect(me.memberships).toEqual([{ role: 'STAFF', pending: false, organization: { id: organization.id, name: organization.name, kind: 'RECIPIENT' } }]);
+      expect(me.memberships).toEqual([{ role: 'STAFF', pending: null, organization: { id: organization.id, name: organization.name, kind: 'RECIPIENT' } }]);
       // The new member acts for the organisation at once (staff may set the recipient profile).
       await gqlOk(api, SET_PROFILE, { input: { organizationId: organization.id, ...PROFILE } }, newcomer.accessToken);
+    });
+
+    it('tells whether an address had an account to the organisation’s ADMINs only', async () => {
+      const [owner, staff, otherOwner] = [await registerUser(api), await registerUser(api), await registerUser(api)];
+      const organization = await createOrganization(owner);
+      const other = await createOrganization(otherOwner);
+      await gqlOk(api, ADD_MEMBER, { input: { organizationId: organization.id, email: staff.email, role: 'STAFF' } }, owner.accessToken);
+      // The admin who invites reads it (allowed: data, no error), for its own organisation.
+      const invite = await gql<{ addMember: { pending: boolean | null } }>(
+        api,
+        ADD_MEMBER,
+        { input: { organizationId: organization.id, email: uniqueEmail('nobody'), role: 'STAFF' } },
+        owner.accessToken,
+      );
+      expect(invite.errors).toBeUndefined();
+      expect(invite.data?.addMember.pending).toBe(true);
+      const ownerView = await gqlOk<{ me: { memberships: Array<{ pending: boolean | null; organization: { id: string } }> } }>(
+        api,
+        MY_MEMBERSHIPS,
+        {},
+        owner.accessToken,
+      );
+      expect(ownerView.me.memberships.map((membership) => [membership.organization.id, membership.pending])).toEqual([[organization.id, false]]);
+      // A STAFF member reads null; the ADMIN of another organisation cannot invite here at all.
+      const staffView = await gqlOk<{ me: { memberships: Array<{ pending: boolean | null }> } }>(api, MY_MEMBERSHIPS, {}, staff.accessToken);
+      expect(staffView.me.memberships.map((membership) => membership.pending)).toEqual([null]);
+      const outsider = await gql(
+        api,
+        ADD_MEMBER,
+        { input: { organizationId: organization.id, email: uniqueEmail('probe'), role: 'STAFF' } },
+        otherOwner.accessToken,
+      );
+      expect(codeAndField(outsider)[0]).toBe('FORBIDDEN');
+      expect(other.id).not.toBe(organization.id);
     });
 
     it('refuses a role that does not exist with a GraphQL enum error, and an invalid email with INVALID_EMAIL', async () => {

@@ -1,4 +1,4 @@
-import { Authorizer, FixedClock, FindClaimableOffers, FindOfferMatches, reasonsToTell } from '#application';
+import { Authorizer, FixedClock, FindClaimableOffers, FindOfferMatches, reasonsToTell, UnlimitedRateLimiter } from '#application';
 import { SqlMatchCandidateFinder, TypeOrmMembershipRepository, TypeOrmOrganizationRepository } from '#persistence';
 import {
   insertClaim,
@@ -32,7 +32,7 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
     finder = new SqlMatchCandidateFinder(ds);
     const clock = new FixedClock(NOW);
     const authorizer = new Authorizer(new TypeOrmMembershipRepository(ds));
-    offerMatches = new FindOfferMatches(finder, authorizer, clock);
+    offerMatches = new FindOfferMatches(finder, authorizer, clock, new UnlimitedRateLimiter());
     claimable = new FindClaimableOffers(finder, authorizer, new TypeOrmOrganizationRepository(ds), clock);
     donorId = await insertOrganization(ds, 'DONOR');
   });

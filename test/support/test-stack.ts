@@ -30,6 +30,8 @@ export async function provideTestServices(overrides: Record<string, string> = {}
     WORKER_SHUTDOWN_GRACE_MS: '2000',
     // Suites register many people from 127.0.0.1; the limit itself is tested on its own.
     REGISTRATIONS_PER_ADDRESS_PER_HOUR: '100000',
+    OFFER_MATCHES_PER_USER_PER_MINUTE: '100000',
+    MAP_FEATURES_PER_USER_PER_MINUTE: '100000',
     ...overrides,
   });
   const dataSource = new DataSource(buildDataSourceOptions(config));

@@ -28,6 +28,10 @@ export interface AppConfig {
   readonly rateLimits: {
     /** Accounts one client address may create per hour (sign-in limits are fixed in the limiter). */
     readonly registrationsPerAddressPerHour: number;
+    /** offerMatches calls one account may make per minute (it ranks every recipient around an offer). */
+    readonly offerMatchesPerUserPerMinute: number;
+    /** GET /map/features requests one account may make per minute (a map pans and zooms). */
+    readonly mapFeaturesPerUserPerMinute: number;
   };
   readonly graphql: {
     readonly maxBodyBytes: number;

@@ -93,6 +93,20 @@ export class EnvironmentSchema {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
+  OFFER_MATCHES_PER_USER_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  MAP_FEATURES_PER_USER_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(64)
   WORKER_CONCURRENCY?: number;
 

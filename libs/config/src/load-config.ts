@@ -42,7 +42,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxSessionSeconds: (parsed.SESSION_MAX_DAYS ?? 90) * 24 * 3600,
     },
     trustProxyHops: parsed.TRUST_PROXY_HOPS ?? 0,
-    rateLimits: { registrationsPerAddressPerHour: parsed.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 20 },
+    rateLimits: {
+      registrationsPerAddressPerHour: parsed.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 20,
+      offerMatchesPerUserPerMinute: parsed.OFFER_MATCHES_PER_USER_PER_MINUTE ?? 30,
+      mapFeaturesPerUserPerMinute: parsed.MAP_FEATURES_PER_USER_PER_MINUTE ?? 120,
+    },
     graphql: {
       maxBodyBytes: parsed.GRAPHQL_MAX_BODY_BYTES ?? 1024 * 1024,
       introspection: nodeEnv !== 'production',

@@ -1,6 +1,7 @@
 export * from './matching-input.type';
 export * from './match-reason.type';
 export * from './match-reason.factory';
+export * from './match-fit';
 export * from './eligibility.policy';
 export * from './match-score.policy';
 export * from './offer-matching.engine';

@@ -28,6 +28,9 @@ export interface MatchReasonParams {
   SCORE_URGENCY: { hoursLeft: number };
   SCORE_CAPACITY_FIT: { absorbableKg: number; offerKg: number };
   SCORE_FAIRNESS: { kgPerPersonPerWeek: number };
+  DISTANCE: { distanceKm: number };
+  TAKES_WHOLE_LOT: Record<string, never>;
+  TAKES_PART_OF_LOT: Record<string, never>;
 }
 
 interface Wording {
@@ -156,6 +159,10 @@ const WORDING: { readonly [C in MatchReasonCode]: (p: MatchReasonParams[C]) => W
     fr: `peu servie récemment : ${FR.format(p.kgPerPersonPerWeek)} kg par personne et par semaine sur 28 jours`,
     en: `little received lately: ${EN.format(p.kgPerPersonPerWeek)} kg per person per week over 28 days`,
   }),
+  // The coarse reasons a donor reads (see offer-match-disclosure): nothing of the recipient's private profile.
+  DISTANCE: (p) => ({ verdict: 'INFO', fr: `à ${FR.format(p.distanceKm)} km`, en: `${EN.format(p.distanceKm)} km away` }),
+  TAKES_WHOLE_LOT: () => ({ verdict: 'INFO', fr: 'peut prendre tout le lot', en: 'can take the whole lot' }),
+  TAKES_PART_OF_LOT: () => ({ verdict: 'INFO', fr: 'peut prendre une partie du lot', en: 'can take part of the lot' }),
 };
 
 function roundForWords(value: number): number {

@@ -28,6 +28,9 @@ export const MATCH_REASON_CODES = [
   'SCORE_URGENCY',
   'SCORE_CAPACITY_FIT',
   'SCORE_FAIRNESS',
+  'DISTANCE',
+  'TAKES_WHOLE_LOT',
+  'TAKES_PART_OF_LOT',
 ] as const;
 
 export type MatchReasonCode = (typeof MATCH_REASON_CODES)[number];

@@ -1,4 +1,5 @@
 import { assessEligibility, type EligibilityAssessment, type EligibleItem } from './eligibility.policy';
+import { matchFit, type MatchFit } from './match-fit';
 import type { MatchReason } from './match-reason.type';
 import { rankMatches, scoreMatch, urgencyHoursLeft, type MatchScore } from './match-score.policy';
 import type { EligibilityContext, MatchableOffer, MatchableRecipient } from './matching-input.type';
@@ -25,6 +26,8 @@ export interface RankedMatch {
   readonly scoreDetail: MatchScore;
   readonly eligibleItems: readonly EligibleItem[];
   readonly absorbableKg: number;
+  /** Whether absorbableKg covers every kg left of the offer. */
+  readonly fit: MatchFit;
   readonly hoursLeft: number;
   /** Score contributors first (why it ranks here), then the eligibility reasons (items refused included). */
   readonly reasons: readonly MatchReason[];
@@ -68,6 +71,7 @@ export function matchOffer(offer: MatchableOffer, candidates: readonly MatchCand
       scoreDetail,
       eligibleItems: assessment.eligibleItems,
       absorbableKg: assessment.absorbableKg,
+      fit: matchFit(assessment.absorbableKg, offerKg),
       hoursLeft,
       reasons: [...scoreDetail.reasons, ...assessment.reasons],
     });

@@ -34,7 +34,7 @@ export class AllocationFiguresType {
 
 @ObjectType('AllocationProposal', {
   description:
-    'A split of the open offers of a coordinator’s area among the recipients of that area for one day, maximising kg saved weighted by perishability minus a distance cost, within every capacity. Nothing is claimed.',
+    'A split of the open offers of a coordinator’s area among the recipients of that area for one day, maximising kg saved weighted by perishability minus a distance cost, within every capacity. Nothing is claimed. Platform admins read the whole proposal; a member reads its own organisation’s lines only, and every figure is then of those lines.',
 })
 export class AllocationProposalType {
   @Field(() => DateScalar) day!: string;
@@ -50,7 +50,8 @@ export class AllocationProposalType {
   @Field(() => AllocationFiguresType, { description: 'The naive nearest-first greedy’s figures on the same problem.' }) greedy!: AllocationFiguresType;
   @Field(() => Int) offerCount!: number;
   @Field(() => Int) itemCount!: number;
-  @Field(() => Int) recipientCount!: number;
-  @Field(() => Float, { description: 'Kg of the open items no eligible recipient had room for.' }) unallocatedKg!: number;
+  @Field(() => Int, { nullable: true, description: 'Recipients of the area; null unless the caller is a platform admin.' }) recipientCount!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Kg of the open items no eligible recipient had room for; null unless the caller is a platform admin.' })
+  unallocatedKg!: number | null;
   @Field(() => Float) distanceCostPerKgKm!: number;
 }

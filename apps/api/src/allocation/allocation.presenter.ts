@@ -27,8 +27,8 @@ export function presentAllocationProposal(proposal: AllocationProposal, offers: 
     greedy: presentFigures(proposal.greedy),
     offerCount: proposal.offerCount,
     itemCount: proposal.itemCount,
-    recipientCount: proposal.recipientCount,
-    unallocatedKg: proposal.unallocatedKg,
+    recipientCount: proposal.recipientCount ?? null,
+    unallocatedKg: proposal.unallocatedKg ?? null,
     distanceCostPerKgKm: proposal.distanceCostPerKgKm,
   };
 }

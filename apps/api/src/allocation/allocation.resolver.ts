@@ -16,7 +16,7 @@ export class AllocationResolver {
     private readonly offerLoaders: OfferLoaders,
   ) {}
 
-  @CheckedByUseCase('a coordinator: ADMIN or STAFF of the verified recipient organisation, or a platform admin (ProposeAllocation)')
+  @CheckedByUseCase('a coordinator: ADMIN or STAFF of the verified recipient organisation (its own lines only), or a platform admin (ProposeAllocation)')
   @Query(() => AllocationProposalType, {
     description:
       'For a coordinator (a food bank dispatching to its partners): how to split the open offers of its area among its recipients for one day. Proposed, not applied.',

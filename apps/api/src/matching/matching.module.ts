@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClockModule, FindClaimableOffers, FindOfferMatches } from '#application';
+import { RateLimitModule } from '#jobs';
 import { MatchingPersistenceModule } from '#persistence';
 import { OffersModule } from '../offers/offers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -11,7 +12,7 @@ import { OfferMatchFieldsResolver } from './offer-match-fields.resolver';
  * recipients of a newly published offer) so that both use the same engine and the same SQL.
  */
 @Module({
-  imports: [MatchingPersistenceModule, OrganizationsModule, OffersModule, ClockModule],
+  imports: [MatchingPersistenceModule, OrganizationsModule, OffersModule, ClockModule, RateLimitModule],
   providers: [FindOfferMatches, FindClaimableOffers, MatchingResolver, OfferMatchFieldsResolver],
   exports: [FindOfferMatches, MatchingPersistenceModule],
 })

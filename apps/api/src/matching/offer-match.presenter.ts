@@ -1,8 +1,9 @@
-import { reasonsToTell, type OfferMatchResult } from '#application';
+import type { DisclosedOfferMatch } from '#application';
 import type { Language } from '../errors/error-messages';
 import type { OfferMatchType } from './offer-match.type';
 
-export function presentOfferMatch(match: OfferMatchResult, language: Language): OfferMatchType {
+/** A match as the use case disclosed it to the caller; only the language is chosen here. */
+export function presentOfferMatch(match: DisclosedOfferMatch, language: Language): OfferMatchType {
   return {
     offerId: match.offerId,
     recipientOrganizationId: match.recipientOrganizationId,
@@ -10,7 +11,8 @@ export function presentOfferMatch(match: OfferMatchResult, language: Language): 
     distanceKm: Math.round(match.distanceKm * 1000) / 1000,
     score: match.score,
     rank: match.rank,
-    absorbableKg: match.absorbableKg,
-    reasons: reasonsToTell(match.reasons).map((reason) => (language === 'en' ? reason.en : reason.fr)),
+    fit: match.fit,
+    absorbableKg: match.absorbableKg ?? null,
+    reasons: match.reasons.map((reason) => (language === 'en' ? reason.en : reason.fr)),
   };
 }

@@ -8,7 +8,7 @@ import { OfferMatchType } from '../matching/offer-match.type';
 
 type OfferMatched = EventPayloads['offers.matched'];
 
-/** The notice as the API shows it: the same shape as offerMatches, with the reasons in the caller's language. */
+/** The notice as the API shows it to the recipient itself: every reason (as claimableOffers), in the caller's language. */
 export function presentOfferMatched(notice: OfferMatched, language: Language): OfferMatchType {
   return {
     offerId: notice.offerId,
@@ -17,6 +17,7 @@ export function presentOfferMatched(notice: OfferMatched, language: Language): O
     distanceKm: Math.round(notice.distanceKm * 1000) / 1000,
     score: notice.score,
     rank: notice.rank,
+    fit: notice.fit,
     absorbableKg: notice.absorbableKg,
     reasons: notice.reasons.map((reason) => (language === 'en' ? reason.en : reason.fr)),
   };

@@ -44,6 +44,6 @@ export class MembershipType {
   /** Resolved by MembershipFieldsResolver through the per-request loader. */
   organizationId!: string;
   @Field(() => MemberRole) role!: MemberRole;
-  @Field({ description: 'True for an invitation waiting for the person to register; it becomes a membership then.' })
+  /** Resolved by MembershipFieldsResolver: only the organisation's admins may read it. */
   pending!: boolean;
 }

@@ -1,5 +1,15 @@
 import { Module } from '@nestjs/common';
-import { Authorizer, BroadcastOffer, ClockModule, FindOfferMatches, NotificationSettings, SendClaimEmail, SendOfferEmail } from '#application';
+import {
+  Authorizer,
+  BroadcastOffer,
+  ClockModule,
+  FindOfferMatches,
+  NotificationSettings,
+  RateLimiter,
+  SendClaimEmail,
+  SendOfferEmail,
+  UnlimitedRateLimiter,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule, MailModule } from '#jobs';
 import {
@@ -38,6 +48,8 @@ import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
       }),
     },
     Authorizer,
+    // The cascade ranks through rankedMatches, which no caller drives: only offerMatches counts calls.
+    { provide: RateLimiter, useClass: UnlimitedRateLimiter },
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,

@@ -32,18 +32,23 @@ export interface AllocationFigures {
   readonly claimCount: number;
 }
 
+/** WHOLE for platform admins; OWN_LINES for a member: its organisation's lines and their figures only. */
+export type AllocationProposalScope = 'WHOLE' | 'OWN_LINES';
+
 export interface AllocationProposal {
   readonly coordinatorOrganizationId: string;
   readonly day: CalendarDay;
+  readonly scope: AllocationProposalScope;
   readonly proposedClaims: readonly ProposedClaim[];
-  /** The optimal split (network simplex, libs/matching allocate). */
+  /** The optimal split (network simplex, libs/matching allocate), over the lines shown. */
   readonly figures: AllocationFigures;
-  /** What a dispatcher sending each item to its nearest recipient with room would get, for comparison. */
+  /** What a dispatcher sending each item to its nearest recipient with room would get, for comparison, over the same scope. */
   readonly greedy: AllocationFigures;
   readonly offerCount: number;
   readonly itemCount: number;
-  readonly recipientCount: number;
-  /** Kg of the open items that no eligible recipient had room for. */
-  readonly unallocatedKg: number;
+  /** Undefined in OWN_LINES. */
+  readonly recipientCount?: number;
+  /** Kg of the open items that no eligible recipient had room for; undefined in OWN_LINES. */
+  readonly unallocatedKg?: number;
   readonly distanceCostPerKgKm: number;
 }

@@ -127,8 +127,9 @@ function useCase(source: FakeSource): ProposeAllocation {
 }
 
 describe('ProposeAllocation', () => {
-  it('proposes the optimal split, capacities respected, and reports the greedy figures it beats', async () => {
-    const proposal = await useCase(new FakeSource(new Map([[BANK, coordinator()]]), SCENARIO)).execute({ actor: STAFF, organizationId: BANK });
+  it('proposes to a platform admin the optimal split, capacities respected, and reports the greedy figures it beats', async () => {
+    const proposal = await useCase(new FakeSource(new Map([[BANK, coordinator()]]), SCENARIO)).execute({ actor: ADMIN, organizationId: BANK });
+    expect(proposal.scope).toBe('WHOLE');
     expect(proposal.day).toBe('2026-11-23');
     expect(proposal.proposedClaims.map((claim) => [claim.offerId, claim.recipientOrganizationId, claim.totalKg])).toEqual([
       ['only-a-offer', 'A', 10],
@@ -141,13 +142,31 @@ describe('ProposeAllocation', () => {
     expect([proposal.offerCount, proposal.itemCount, proposal.recipientCount]).toEqual([2, 2, 2]);
   });
 
-  it('lets a platform admin coordinate any recipient organisation', async () => {
+  it('shows a member its own organisation’s lines only, with the figures of those lines and no area totals', async () => {
+    const source = new FakeSource(new Map([['A', coordinator({ organizationId: 'A' })]]), SCENARIO);
+    const roles = new Map([['a-staff/A', MemberRole.STAFF]]);
+    const proposal = await new ProposeAllocation(source, new Authorizer(new FakeMemberships(roles)), new FixedClock(NOW)).execute({
+      actor: { userId: 'a-staff', platformAdmin: false },
+      organizationId: 'A',
+    });
+    expect(proposal.scope).toBe('OWN_LINES');
+    expect(proposal.proposedClaims.map((claim) => [claim.offerId, claim.recipientOrganizationId, claim.totalKg])).toEqual([['only-a-offer', 'A', 10]]);
+    expect(proposal.figures).toMatchObject({ totalKg: 10, claimCount: 1 });
+    // Nearest-first gives A the shared lot instead: the greedy's own line.
+    expect(proposal.greedy).toMatchObject({ totalKg: 10, claimCount: 1 });
+    expect(proposal.recipientCount).toBeUndefined();
+    expect(proposal.unallocatedKg).toBeUndefined();
+  });
+
+  it('shows the bank’s staff nothing of its partners’ lines', async () => {
     const proposal = await useCase(new FakeSource(new Map([[BANK, coordinator()]]), SCENARIO)).execute({
-      actor: ADMIN,
+      actor: STAFF,
       organizationId: BANK,
       day: '2026-11-23',
     });
-    expect(proposal.figures.totalKg).toBe(20);
+    expect(proposal.proposedClaims).toEqual([]);
+    expect(proposal.figures.totalKg).toBe(0);
+    expect(proposal.greedy.totalKg).toBe(0);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, MemberRole, OrganizationKind, parisDayOf, parseCalendarDay, roundKg, type CalendarDay } from '#domain';
-import { allocate, naiveNearestFirstGreedy, DEFAULT_DISTANCE_COST_PER_KG_KM } from '#matching';
+import { allocate, naiveNearestFirstGreedy, DEFAULT_DISTANCE_COST_PER_KG_KM, type AllocationResult } from '#matching';
 import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
 import { Clock } from '../ports/clock.port';
@@ -38,8 +38,11 @@ export interface ProposeAllocationQuery {
  * yet, so "its partners" are the recipients of its area; each of them is still held to its own
  * radius, categories, storage, receiving hours and DLC margin.
  *
- * Privacy: the proposal shows how many kg each recipient would get, never the capacities declared;
- * the figures could only bound them from below, which a coordinator dispatching to them must know.
+ * Privacy: every line of a proposal tells how much free storage a recipient has at least, and the
+ * area's totals bound what they all have together; a recipient's storage is its own business. So a
+ * member sees its own organisation's lines only, with the figures of those lines (the greedy's too)
+ * and neither the recipients' count nor the kg left unallocated; the whole proposal is for platform
+ * admins. Declared capacities are never shown, to anyone, by this query.
  */
 @Injectable()
 export class ProposeAllocation {
@@ -59,7 +62,7 @@ export class ProposeAllocation {
     // Members got past the check above, so only a platform admin can name an unknown organisation.
     if (coordinator === undefined) throw new DomainError('NOT_FOUND', 'organizationId');
     const radiusKm = assertCoordinator(coordinator);
-    if (coordinator.siteCount === 0) return emptyProposal(coordinator.organizationId, day);
+    if (coordinator.siteCount === 0) return emptyProposal(coordinator.organizationId, day, actor.platformAdmin);
 
     const area = { coordinatorOrganizationId: coordinator.organizationId, radiusKm };
     const counts = await this.source.count(area, day, now);
@@ -73,22 +76,31 @@ export class ProposeAllocation {
     }
     const candidates = await this.source.load(area, day, now);
     const built = buildAllocationProblem(candidates, day, now);
-    const optimal = toProposedClaims(built, allocate(built.problem));
-    const greedy = toProposedClaims(built, naiveNearestFirstGreedy(built.problem));
+    const solved = allocate(built.problem);
     const offeredKg = built.problem.items.reduce((sum, item) => sum + item.kg, 0);
+    const whole = actor.platformAdmin;
+    const shown = (result: AllocationResult): AllocationResult => (whole ? result : onlyFor(result, coordinator.organizationId));
+    const optimal = toProposedClaims(built, shown(solved));
+    const greedy = toProposedClaims(built, shown(naiveNearestFirstGreedy(built.problem)));
     return {
       coordinatorOrganizationId: coordinator.organizationId,
       day,
+      scope: whole ? 'WHOLE' : 'OWN_LINES',
       proposedClaims: optimal.claims,
       figures: optimal.figures,
       greedy: greedy.figures,
       offerCount: built.offerCount,
       itemCount: built.problem.items.length,
-      recipientCount: built.problem.recipients.length,
-      unallocatedKg: roundKg(Math.max(0, offeredKg - optimal.figures.totalKg)),
+      recipientCount: whole ? built.problem.recipients.length : undefined,
+      unallocatedKg: whole ? roundKg(Math.max(0, offeredKg - toProposedClaims(built, solved).figures.totalKg)) : undefined,
       distanceCostPerKgKm: built.problem.distanceCostPerKgKm ?? DEFAULT_DISTANCE_COST_PER_KG_KM,
     };
   }
+}
+
+/** The assignments of one recipient organisation: what its own members may read of a proposal. */
+function onlyFor(result: AllocationResult, recipientOrganizationId: string): AllocationResult {
+  return { ...result, assignments: result.assignments.filter((assignment) => assignment.recipientId === recipientOrganizationId) };
 }
 
 function assertCoordinator(coordinator: AllocationCoordinator): number {
@@ -100,17 +112,18 @@ function assertCoordinator(coordinator: AllocationCoordinator): number {
 
 const NO_FIGURES: AllocationFigures = { totalKg: 0, weightedValue: 0, distanceCost: 0, objective: 0, distanceKm: 0, claimCount: 0 };
 
-function emptyProposal(coordinatorOrganizationId: string, day: CalendarDay): AllocationProposal {
+function emptyProposal(coordinatorOrganizationId: string, day: CalendarDay, whole: boolean): AllocationProposal {
   return {
     coordinatorOrganizationId,
     day,
+    scope: whole ? 'WHOLE' : 'OWN_LINES',
     proposedClaims: [],
     figures: NO_FIGURES,
     greedy: NO_FIGURES,
     offerCount: 0,
     itemCount: 0,
-    recipientCount: 0,
-    unallocatedKg: 0,
+    recipientCount: whole ? 0 : undefined,
+    unallocatedKg: whole ? 0 : undefined,
     distanceCostPerKgKm: DEFAULT_DISTANCE_COST_PER_KG_KM,
   };
 }

@@ -6,6 +6,7 @@ import { OrganizationRepository } from '../organizations/organization-repository
 import { Clock } from '../ports/clock.port';
 import { compareByCursorOrder, decodeClaimableOfferCursor, encodeClaimableOfferCursor, scoreKey, type ClaimableOfferCursor } from './claimable-offer-cursor';
 import { MatchCandidateFinder, type OfferCandidate } from './match-candidate-finder.port';
+import { discloseOfferMatch, type DisclosedOfferMatch } from './offer-match-disclosure';
 import type { OfferMatchResult } from './offer-match.model';
 import { rankOfferCandidates } from './rank-offer-candidates';
 
@@ -20,7 +21,8 @@ export interface FindClaimableOffersQuery {
 }
 
 export interface OfferMatchEdge {
-  readonly node: OfferMatchResult;
+  /** The recipient's own matches: it reads every reason (FULL disclosure). */
+  readonly node: DisclosedOfferMatch;
   readonly cursor: string;
 }
 
@@ -80,7 +82,7 @@ export class FindClaimableOffers {
 
     const start = after === undefined ? 0 : ranked.findIndex((entry) => compareByCursorOrder(entry.position, after) > 0);
     const rest = start < 0 ? [] : ranked.slice(start);
-    const edges = rest.slice(0, first).map((entry) => ({ node: entry.match, cursor: encodeClaimableOfferCursor(entry.position) }));
+    const edges = rest.slice(0, first).map((entry) => ({ node: discloseOfferMatch(entry.match, 'FULL'), cursor: encodeClaimableOfferCursor(entry.position) }));
     return { edges, pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }

@@ -3,7 +3,9 @@ import { DomainError, MemberRole, OfferStatus } from '#domain';
 import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
 import { Clock } from '../ports/clock.port';
+import { RateLimiter } from '../ports/rate-limiter.port';
 import { MatchCandidateFinder, type MatchingOffer } from './match-candidate-finder.port';
+import { discloseOfferMatch, type DisclosedOfferMatch } from './offer-match-disclosure';
 import type { OfferMatchResult } from './offer-match.model';
 import { rankOfferCandidates } from './rank-offer-candidates';
 
@@ -20,8 +22,12 @@ export interface FindOfferMatchesQuery {
 }
 
 /**
- * Recipients an offer should go to, best first: `offerMatches` for the donor's members, and
+ * Recipients an offer should go to, best first: `offerMatches` for the donor's members (who see
+ * each match as a donor may, see offer-match-disclosure) and platform admins (who see it all), and
  * `rankedMatches` for the worker's broadcast cascade (no caller to authorise there).
+ *
+ * Each call ranks every recipient around the offer and tells who can take it: it is counted per
+ * account (RateLimiter 'offerMatches'), so nobody can sweep the recipients' data with it.
  */
 @Injectable()
 export class FindOfferMatches {
@@ -29,10 +35,13 @@ export class FindOfferMatches {
     private readonly finder: MatchCandidateFinder,
     private readonly authorizer: Authorizer,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  async execute(query: FindOfferMatchesQuery): Promise<OfferMatchResult[]> {
-    if (query.actor === undefined) throw new DomainError('UNAUTHENTICATED');
+  async execute(query: FindOfferMatchesQuery): Promise<DisclosedOfferMatch[]> {
+    const actor = query.actor;
+    if (actor === undefined) throw new DomainError('UNAUTHENTICATED');
+    await this.limiter.consume('offerMatches', actor.userId);
     const first = query.first ?? DEFAULT_OFFER_MATCHES;
     if (!Number.isInteger(first) || first < 1 || first > MAX_OFFER_MATCHES) {
       throw new DomainError('INVALID_PAGE_SIZE', 'first', { max: MAX_OFFER_MATCHES });
@@ -40,8 +49,9 @@ export class FindOfferMatches {
     const offer = await this.finder.findOffer(query.offerId);
     // As for the other offer operations (withdraw, publish): unknown is NOT_FOUND, someone else's FORBIDDEN.
     if (offer === undefined) throw new DomainError('NOT_FOUND', 'offerId');
-    await this.authorizer.assertActsFor(query.actor, offer.donorOrganizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
-    return this.rank(offer, first);
+    if (actor.platformAdmin) return (await this.rank(offer, first)).map((match) => discloseOfferMatch(match, 'FULL'));
+    await this.authorizer.assertActsFor(actor, offer.donorOrganizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
+    return (await this.rank(offer, first)).map((match) => discloseOfferMatch(match, 'DONOR'));
   }
 
   /**

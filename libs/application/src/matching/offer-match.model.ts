@@ -1,4 +1,4 @@
-import type { EligibleItem, MatchReason } from '#matching';
+import type { EligibleItem, MatchFit, MatchReason } from '#matching';
 
 /** One recipient site an offer should go to, as the engine ranked it. */
 export interface OfferMatchResult {
@@ -15,6 +15,8 @@ export interface OfferMatchResult {
   readonly eligibleItems: readonly EligibleItem[];
   /** Kg of the offer this recipient could take, within its free storage per temperature class. */
   readonly absorbableKg: number;
+  /** Whether that covers every kg left of the offer: what a donor may know of it. */
+  readonly fit: MatchFit;
 }
 
 /**

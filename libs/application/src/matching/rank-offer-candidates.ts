@@ -47,5 +47,6 @@ function toResult(match: RankedMatch, pairing: SitePairing, rank: number): Offer
     reasons: match.reasons,
     eligibleItems: match.eligibleItems,
     absorbableKg: match.absorbableKg,
+    fit: match.fit,
   };
 }

@@ -67,6 +67,7 @@ const match = (index: number): OfferMatchResult => ({
   reasons: [{ code: 'WITHIN_RADIUS', verdict: 'PASS', fr: `à ${index} km`, en: `${index} km away`, params: {} }],
   eligibleItems: [],
   absorbableKg: 10,
+  fit: 'PART_OF_LOT',
 });
 
 function setUp(eligible: number, status: OfferStatus = OfferStatus.PUBLISHED) {

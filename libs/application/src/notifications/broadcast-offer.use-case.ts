@@ -115,6 +115,7 @@ function toNotice(match: OfferMatchResult, circle: number): OfferMatchNotice {
     score: match.score,
     rank: match.rank,
     absorbableKg: match.absorbableKg,
+    fit: match.fit,
     circle,
     reasons: reasonsToTell(match.reasons).map((reason) => ({ code: reason.code, fr: reason.fr, en: reason.en })),
   };

@@ -1,3 +1,5 @@
+import type { MatchFit } from '#matching';
+
 /**
  * Every kind of background work and the payload it carries. The jobs library maps each name to a
  * queue and its retry policy (a Record over JobName, so a new job must be placed there), and the
@@ -36,6 +38,8 @@ export interface OfferMatchNotice {
   rank: number;
   /** Kg of the offer the recipient could take within its free storage that day. */
   absorbableKg: number;
+  /** Whether that covers every kg left of the offer. */
+  fit: MatchFit;
   circle: number;
   reasons: { code: string; fr: string; en: string }[];
 }

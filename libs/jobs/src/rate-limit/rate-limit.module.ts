@@ -1,9 +1,10 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { LoginRateLimiter, RegistrationRateLimiter } from '#application';
+import { LoginRateLimiter, RateLimiter, RegistrationRateLimiter } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import Redis from 'ioredis';
 import { redisOptions } from '../redis-connection';
 import { RedisLoginRateLimiter } from './redis-login-rate-limiter';
+import { RedisRateLimiter } from './redis-rate-limiter';
 import { RedisRegistrationRateLimiter } from './redis-registration-rate-limiter';
 
 export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
@@ -14,7 +15,7 @@ function connect(config: AppConfig): Redis {
   const logger = new Logger('RateLimit');
   let down = false;
   redis.on('error', (error: Error) => {
-    if (!down) logger.error(`redis unreachable (${error.message}); sign-ins are refused until it is back`);
+    if (!down) logger.error(`redis unreachable (${error.message}); sign-ins and rate-limited operations are refused until it is back`);
     down = true;
   });
   redis.on('ready', () => {
@@ -24,7 +25,7 @@ function connect(config: AppConfig): Redis {
   return redis;
 }
 
-/** The Redis-backed LoginRateLimiter, keyed under the configured prefix so test runs never share counts. */
+/** The Redis-backed limiters (sign-in, registration, and the generic per-key one), keyed under the configured prefix so test runs never share counts. */
 @Module({
   providers: [
     { provide: RATE_LIMIT_REDIS, inject: [APP_CONFIG], useFactory: connect },
@@ -39,8 +40,17 @@ function connect(config: AppConfig): Redis {
       useFactory: (redis: Redis, config: AppConfig) =>
         new RedisRegistrationRateLimiter(redis, `${config.queuePrefix}:rate-limit`, config.rateLimits.registrationsPerAddressPerHour),
     },
+    {
+      provide: RateLimiter,
+      inject: [RATE_LIMIT_REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) =>
+        new RedisRateLimiter(redis, `${config.queuePrefix}:rate-limit`, {
+          offerMatches: { points: config.rateLimits.offerMatchesPerUserPerMinute, windowSeconds: 60 },
+          mapFeatures: { points: config.rateLimits.mapFeaturesPerUserPerMinute, windowSeconds: 60 },
+        }),
+    },
   ],
-  exports: [LoginRateLimiter, RegistrationRateLimiter],
+  exports: [LoginRateLimiter, RegistrationRateLimiter, RateLimiter],
 })
 export class RateLimitModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis) {}
