@@ -304,13 +304,15 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
 
   it('stops the cascade once part of the offer is claimed through claimOffer: the next circle tells nobody', async () => {
     const offerId = await draftOffer('Beurre doux');
-    const before = smtp.messages.length;
     await gqlOk(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
-    await smtp.waitFor((messages) => messages.length >= before + CIRCLE_SIZE, 10000);
-    const told: { recipient_organization_id: string }[] = await services.dataSource.query(
-      'SELECT recipient_organization_id FROM offer_notifications WHERE offer_id = $1 ORDER BY rank LIMIT 1',
-      [offerId],
-    );
+    // As soon as the first circle is told, one of its recipients claims.
+    let told: { recipient_organization_id: string }[] = [];
+    const deadline = Date.now() + 10000;
+    while (told.length === 0) {
+      if (Date.now() > deadline) throw new Error('the first circle was never told');
+      await sleep(25);
+      told = await services.dataSource.query('SELECT recipient_organization_id FROM offer_notifications WHERE offer_id = $1 ORDER BY rank LIMIT 1', [offerId]);
+    }
     const items: { id: string }[] = await services.dataSource.query('SELECT id FROM offer_items WHERE offer_id = $1', [offerId]);
     // The watcher is an ADMIN of every recipient: it claims 10 kg for the best one, as that recipient would.
     const claimed = await gqlOk<{ claimOffer: { status: string; offer: { status: string } } }>(
@@ -327,8 +329,16 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       watcher.accessToken,
     );
     expect(claimed.claimOffer).toEqual({ status: 'CONFIRMED', offer: { status: 'PARTIALLY_CLAIMED' } });
+    // The circles told so far (on a loaded machine the second may have run before the claim).
+    const circlesAt = async (): Promise<{ circle: number; count: number }[]> =>
+      services.dataSource.query('SELECT circle, count(*)::int AS count FROM offer_notifications WHERE offer_id = $1 GROUP BY circle ORDER BY circle', [
+        offerId,
+      ]);
+    const toldBefore = await circlesAt();
+    const nextCircle = (toldBefore.at(-1)?.circle ?? 0) + 1;
+    expect(nextCircle).toBeLessThanOrEqual(3);
 
-    // The second circle's job runs once its wait is over: wait for it to finish, then look.
+    // The next circle's job runs once its wait is over: wait for it to finish, then look.
     const queue = new Queue('notifications', {
       connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
       prefix: services.config.queuePrefix,
@@ -340,22 +350,17 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
     try {
       await events.waitUntilReady();
       const deadline = Date.now() + 10000;
-      let job = await queue.getJob(broadcastJobId(offerId, 2));
+      let job = await queue.getJob(broadcastJobId(offerId, nextCircle));
       while (job === undefined) {
-        if (Date.now() > deadline) throw new Error('the second circle was never scheduled');
+        if (Date.now() > deadline) throw new Error(`circle ${nextCircle} was never scheduled`);
         await sleep(50);
-        job = await queue.getJob(broadcastJobId(offerId, 2));
+        job = await queue.getJob(broadcastJobId(offerId, nextCircle));
       }
-      await job.waitUntilFinished(events, (WAIT_SECONDS + 10) * 1000);
+      if (!(await job.isCompleted())) await job.waitUntilFinished(events, (WAIT_SECONDS + 10) * 1000);
     } finally {
       await Promise.all([events.close(), queue.close()]);
     }
-    const circles: { circle: number; count: number }[] = await services.dataSource.query(
-      'SELECT circle, count(*)::int AS count FROM offer_notifications WHERE offer_id = $1 GROUP BY circle ORDER BY circle',
-      [offerId],
-    );
-    expect(circles).toEqual([{ circle: 1, count: CIRCLE_SIZE }]);
-    expect(smtp.messages.slice(before).filter((message) => message.subject.includes('Nouvelle offre'))).toHaveLength(CIRCLE_SIZE);
+    expect(await circlesAt()).toEqual(toldBefore);
   });
 
   it('refuses a publish by someone who is not the donor’s admin or staff, and by nobody at all', async () => {
