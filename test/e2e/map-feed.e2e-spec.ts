@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { insertOffer, insertOrganization, insertRecipient, insertSite } from '../support/factories/matching.factory';
-import { registerUser, type TestUser } from '../support/graphql-http';
+import { MemberRole } from '#domain';
+import { insertMembership } from '../support/factories/people.factory';
+import { registerPlatformAdmin, registerUser, type TestUser } from '../support/graphql-http';
 import { provideTestServices, startApi, type RunningApi, type TestServices } from '../support/test-stack';
 
 interface Feature {
@@ -26,14 +28,19 @@ const OUTSIDE = { latitude: 45.75, longitude: 5.05 };
 describe('GET /map/features (live map feed)', () => {
   let services: TestServices;
   let api: RunningApi;
+  /** A DRIVER of a verified recipient: any member of a verified organisation reads the map. */
   let user: TestUser;
+  let unverifiedMember: TestUser;
+  let loner: TestUser;
+  let platformAdmin: TestUser;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     services = await provideTestServices();
     api = await startApi(services.config);
     const ds = services.dataSource;
-    user = await registerUser(api);
+    [user, unverifiedMember, loner] = await Promise.all([registerUser(api), registerUser(api), registerUser(api)]);
+    platformAdmin = await registerPlatformAdmin(api, ds);
 
     const donorId = await insertOrganization(ds, 'DONOR', { name: 'Boulangerie du Parc' });
     const pickupFrom = new Date(Date.now() + HOUR_MS);
@@ -63,10 +70,25 @@ describe('GET /map/features (live map feed)', () => {
     // On the box's edge: inside (edges belong to the box).
     await offer('edge', { latitude: 45.6, longitude: 4.85 });
 
-    ids['recipient'] = (
-      await insertRecipient(ds, { latitude: 45.76, longitude: 4.84 }, { chilledKg: 321, ambientKg: 654 }, { name: 'Épicerie solidaire' })
-    ).siteId;
-    ids['unverified'] = (await insertRecipient(ds, { latitude: 45.77, longitude: 4.83 }, {}, { name: 'Association en attente', verified: false })).siteId;
+    const verified = await insertRecipient(ds, { latitude: 45.76, longitude: 4.84 }, { chilledKg: 321, ambientKg: 654 }, { name: 'Épicerie solidaire' });
+    ids['recipient'] = verified.siteId;
+    await insertMembership(ds, verified.organizationId, user.id, MemberRole.DRIVER);
+    const unverified = await insertRecipient(ds, { latitude: 45.77, longitude: 4.83 }, {}, { name: 'Association en attente', verified: false });
+    ids['unverified'] = unverified.siteId;
+    await insertMembership(ds, unverified.organizationId, unverifiedMember.id, MemberRole.ADMIN);
+    // An unverified donor's open offer, inside the box: not on the map either.
+    const unverifiedDonorId = await insertOrganization(ds, 'DONOR', { name: 'Traiteur non vérifié', verified: false });
+    const unverifiedSiteId = await insertSite(ds, unverifiedDonorId, INSIDE);
+    ids['unverified offer'] = (
+      await insertOffer(ds, {
+        donorOrganizationId: unverifiedDonorId,
+        siteId: unverifiedSiteId,
+        ...INSIDE,
+        pickupFrom,
+        pickupUntil,
+        items: [{ category: 'FOOD.DRY.CANNED', kg: 5 }],
+      })
+    ).offerId;
     ids['far recipient'] = (await insertRecipient(ds, { latitude: 46.5, longitude: 4.84 }, {}, { name: 'Loin' })).siteId;
   });
 
@@ -95,6 +117,25 @@ describe('GET /map/features (live map feed)', () => {
       const basic = await anonymousGet(`?bbox=${BOX}`).set('authorization', 'Basic dXNlcjpwYXNz');
       expect(basic.status).toBe(401);
       expect(basic.body.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('who may read it', () => {
+    it('answers 403 FORBIDDEN to a person of no organisation and to the members of an unverified one', async () => {
+      for (const caller of [loner, unverifiedMember]) {
+        const response = await get(`?bbox=${BOX}`, caller.accessToken);
+        expect(response.status).toBe(403);
+        expect(response.body).toMatchObject({ code: 'FORBIDDEN' });
+        expect(response.body.features).toBeUndefined();
+      }
+    });
+
+    it('serves the members of a verified organisation, whatever their role, and platform admins', async () => {
+      for (const caller of [user, platformAdmin]) {
+        const response = await get(`?bbox=${BOX}`, caller.accessToken);
+        expect(response.status).toBe(200);
+        expect((JSON.parse(response.text) as FeatureCollection).features.length).toBeGreaterThan(0);
+      }
     });
   });
 
@@ -162,12 +203,13 @@ describe('GET /map/features (live map feed)', () => {
       expect(typeof open?.properties['pickupUntil']).toBe('string');
     });
 
-    it('has the recipient sites inside the box, verified or not, with public facts only', () => {
+    it('has the verified recipients’ sites inside the box, with public facts only; unverified organisations never appear', () => {
       const sites = layer('recipients');
-      expect(sites.map((feature) => feature.id).sort()).toEqual([ids['recipient'], ids['unverified']].sort());
+      expect(sites.map((feature) => feature.id)).toEqual([ids['recipient']]);
       const verified = sites.find((feature) => feature.id === ids['recipient']);
       expect(verified?.properties).toMatchObject({ organizationName: 'Épicerie solidaire', kind: 'RECIPIENT', verified: true });
-      expect(sites.find((feature) => feature.id === ids['unverified'])?.properties['verified']).toBe(false);
+      expect(layer('offers').map((feature) => feature.id)).not.toContain(ids['unverified offer']);
+      expect(JSON.stringify(collection)).not.toContain('non vérifié');
       for (const feature of sites) {
         expect(Object.keys(feature.properties).sort()).toEqual(['kind', 'layer', 'organizationId', 'organizationName', 'siteId', 'siteName', 'verified']);
       }
@@ -202,5 +244,50 @@ describe('GET /map/features (live map feed)', () => {
     const collection = JSON.parse(response.text) as FeatureCollection;
     expect(collection.features).toHaveLength(2000);
     expect(collection.truncated).toBe(true);
+  });
+});
+
+describe('GET /map/features rate limit, shared by every API instance', () => {
+  let services: TestServices;
+  let first: RunningApi;
+  let second: RunningApi;
+  let member: TestUser;
+  let colleague: TestUser;
+
+  beforeAll(async () => {
+    services = await provideTestServices({ MAP_FEATURES_PER_USER_PER_MINUTE: '2' });
+    [first, second] = await Promise.all([startApi(services.config), startApi(services.config)]);
+    [member, colleague] = await Promise.all([registerUser(first), registerUser(first)]);
+    const organizationId = await insertOrganization(services.dataSource, 'RECIPIENT');
+    await insertMembership(services.dataSource, organizationId, member.id, MemberRole.STAFF);
+    await insertMembership(services.dataSource, organizationId, colleague.id, MemberRole.STAFF);
+  });
+
+  afterAll(async () => {
+    await first?.app.close();
+    await second?.app.close();
+    await services?.release();
+  });
+
+  const get = (api: RunningApi, query: string, token: string) =>
+    request(api.httpUrl).get(`/map/features${query}`).set('accept-language', 'en').set('authorization', `Bearer ${token}`);
+
+  it('refuses a box over the cap with a coded error on bbox, counting nothing', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await get(first, '?bbox=-5,42,8,51', member.accessToken);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'BBOX_TOO_LARGE', field: 'bbox', params: { maxDegrees: 5 } });
+    }
+    // Three refusals and the two calls of the budget are still there.
+    expect((await get(first, `?bbox=${BOX}`, member.accessToken)).status).toBe(200);
+  });
+
+  it('answers 429 RATE_LIMITED once an account has spent its calls on any instance; another account goes on', async () => {
+    expect((await get(second, `?bbox=${BOX}`, member.accessToken)).status).toBe(200);
+    const refused = await get(first, `?bbox=${BOX}`, member.accessToken);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', params: { retryAfterSeconds: expect.any(Number) as number } });
+    expect(refused.body.features).toBeUndefined();
+    expect((await get(second, `?bbox=${BOX}`, colleague.accessToken)).status).toBe(200);
   });
 });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '#domain';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../ports/clock.port';
+import { RateLimiter } from '../ports/rate-limiter.port';
 import { parseBoundingBox, parseMapLayers, type BoundingBox } from './bounding-box';
+import { MapAccessPolicy } from './map-access.policy';
 import { MapFeatureSource, type MapOffer, type MapRecipientSite } from './map-feature-source.port';
 
 /** Features per response, all layers together: what a map client draws without clustering. */
@@ -25,21 +27,28 @@ export interface MapFeatures {
 }
 
 /**
- * The live map: open offers and recipient sites within a box, for any signed-in member of the
- * platform (open offers are readable by every member, see OfferVisibility; organisation names,
- * kinds, verification and site locations are public fields). Offers come first within the budget.
+ * The live map: open offers and recipient sites within a box. Who may read it is MapAccessPolicy's
+ * rule (platform admins, members of verified organisations); organisations nobody has verified never
+ * appear on it (MapFeatureSource). Order of the checks: signed in, then the parameters (a bad box is
+ * refused before anything is counted or read), then the access rule, then the caller's budget
+ * (RateLimiter 'mapFeatures'). Offers come first within the feature budget.
  */
 @Injectable()
 export class GetMapFeatures {
   constructor(
     private readonly source: MapFeatureSource,
     private readonly clock: Clock,
+    private readonly access: MapAccessPolicy,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async execute(query: GetMapFeaturesQuery): Promise<MapFeatures> {
-    if (query.actor === undefined) throw new DomainError('UNAUTHENTICATED', 'authorization');
+    const actor = query.actor;
+    if (actor === undefined) throw new DomainError('UNAUTHENTICATED', 'authorization');
     const box = parseBoundingBox(query.bbox);
     const layers = parseMapLayers(query.layers);
+    await this.access.assertMayRead(actor);
+    await this.limiter.consume('mapFeatures', actor.userId);
     let budget = MAX_MAP_FEATURES;
     let truncated = false;
     let offers: MapOffer[] = [];

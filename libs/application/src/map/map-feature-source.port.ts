@@ -35,8 +35,8 @@ export interface MapRecipientSite {
 
 /** Spatial reads on the GiST indexes; both return at most `limit` rows, in a stable order. */
 export abstract class MapFeatureSource {
-  /** PUBLISHED or PARTIALLY_CLAIMED offers whose window is not over at `now`, soonest end first. */
+  /** PUBLISHED or PARTIALLY_CLAIMED offers of verified donors whose window is not over at `now`, soonest end first. */
   abstract openOffersWithin(box: BoundingBox, now: Date, limit: number): Promise<MapOffer[]>;
-  /** Sites of RECIPIENT organisations. */
+  /** Sites of verified RECIPIENT organisations: one nobody has checked yet is not on the map. */
   abstract recipientSitesWithin(box: BoundingBox, limit: number): Promise<MapRecipientSite[]>;
 }

@@ -18,7 +18,8 @@ function insideBox(column: string): string {
 
 /**
  * $5 now, $6 limit. Open offers (the status test repeats the partial index's predicate word for
- * word) whose window is not over, soonest end first; temperature classes of the items with kg left.
+ * word) of verified donors whose window is not over, soonest end first; temperature classes of the
+ * items with kg left.
  */
 export const MAP_OPEN_OFFERS_SQL = `
 SELECT o.id, o.title, o.status, o.total_kg::float8 AS total_kg, o.remaining_kg::float8 AS remaining_kg,
@@ -27,18 +28,18 @@ SELECT o.id, o.title, o.status, o.total_kg::float8 AS total_kg, o.remaining_kg::
   ARRAY(SELECT DISTINCT i.temperature FROM offer_items i WHERE i.offer_id = o.id AND i.remaining_kg > 0) AS temperatures
 FROM offers o
 JOIN organizations d ON d.id = o.donor_organization_id
-WHERE o.status IN ('PUBLISHED','PARTIALLY_CLAIMED') AND o.location && ${PADDED_ENVELOPE}
+WHERE o.status IN ('PUBLISHED','PARTIALLY_CLAIMED') AND d.verified_at IS NOT NULL AND o.location && ${PADDED_ENVELOPE}
   AND ${insideBox('o.location')} AND o.pickup_until > $5
 ORDER BY o.pickup_until, o.id
 LIMIT $6`;
 
-/** $5 limit. Recipient organisations' sites: public facts only, never the profile. */
+/** $5 limit. Verified recipient organisations' sites: public facts only, never the profile. */
 export const MAP_RECIPIENT_SITES_SQL = `
 SELECT s.id AS site_id, s.name AS site_name, org.id AS organization_id, org.name AS organization_name, org.kind,
   org.verified_at IS NOT NULL AS verified,
   ST_X(s.location::geometry) AS longitude, ST_Y(s.location::geometry) AS latitude
 FROM sites s
 JOIN organizations org ON org.id = s.organization_id
-WHERE org.kind = 'RECIPIENT' AND s.location && ${PADDED_ENVELOPE} AND ${insideBox('s.location')}
+WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL AND s.location && ${PADDED_ENVELOPE} AND ${insideBox('s.location')}
 ORDER BY s.id
 LIMIT $5`;
