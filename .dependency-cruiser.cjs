@@ -111,6 +111,14 @@ module.exports = {
       to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: FRAMEWORKS },
     },
 
+    {
+      name: 'routing-verifier-shares-no-code',
+      severity: 'error',
+      comment: 'The plan verifiers check the solver from the outside: they import nothing, so a solver bug cannot hide in shared code.',
+      from: { path: '^libs/routing/src/verification/', pathNot: '[.]spec[.]ts$' },
+      to: { path: '^libs/', pathNot: '^libs/routing/src/verification/' },
+    },
+
     // application ──► domain, matching, routing
     {
       name: 'application-only-domain-matching-routing',

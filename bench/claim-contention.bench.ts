@@ -247,7 +247,7 @@ async function main(): Promise<void> {
       const recipient = recipientOf(client);
       try {
         await claimOffer.execute({
-          actor: { userId: recipient.userId, platformAdmin: false },
+          actor: { userId: recipient.userId, platformAdmin: false, emailVerified: true },
           offerId,
           organizationId: recipient.organizationId,
           lines,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { loadConfig } from '#config';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AppModule } from '../apps/api/src/app.module';
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const target = args.find((arg) => !arg.startsWith('--')) ?? 'apps/api/schema.graphql';
-  const app = await NestFactory.create(AppModule.forRoot({ ...loadConfig(), logLevel: 'silent' }), { logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot({ ...loadConfig(), logLevel: 'silent' }), new FastifyAdapter(), {
+    logger: false,
+    abortOnError: false,
+  });
   await app.init();
   const schema = `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`;
   if (check) {

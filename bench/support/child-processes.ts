@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 
 /**
  * Node child processes the benchmark starts, and the guarantee it stops them: on normal return,
@@ -31,22 +32,29 @@ function installHooks(): void {
   }
 }
 
-/** Starts `node <script>` with exactly the given environment (nothing inherited from ours). */
-export function startNode(name: string, script: string, env: Record<string, string>): NodeChild {
+/**
+ * Starts `node <script>` with exactly the given environment (nothing inherited from ours). With
+ * `logFile`, the child's stdout and stderr go straight to that file (as a production process logs
+ * to a file or a collector), so that its logging costs what it costs and nothing of ours is added.
+ */
+export function startNode(name: string, script: string, env: Record<string, string>, options: { logFile?: string } = {}): NodeChild {
   installHooks();
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, 'w');
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'] });
+  if (logFd !== undefined) closeSync(logFd);
   if (child.pid === undefined) throw new Error(`${name}: could not start ${script}`);
   let output = '';
   const keep = (chunk: Buffer): void => {
     // Bounded: a chatty child must not grow the bench's own memory.
     output = (output + chunk.toString('utf8')).slice(-8192);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
   });
-  const handle: NodeChild = { name, process: child, pid: child.pid, output: () => output, exited };
+  const tail = (): string => (options.logFile === undefined ? output : readFileSync(options.logFile, 'utf8').slice(-8192));
+  const handle: NodeChild = { name, process: child, pid: child.pid, output: tail, exited };
   running.add(handle);
   void exited.then(() => running.delete(handle));
   return handle;

@@ -108,19 +108,23 @@ export interface LoadOptions {
   readonly body: string;
   readonly connections: number;
   readonly durationSeconds: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Requests per second over all connections; absent, each connection sends as fast as it is answered. */
+  readonly overallRate?: number;
 }
 
-/** A constant-concurrency load of POST requests with autocannon (in this process). */
+/** A constant-concurrency (or, with overallRate, constant-rate) load of POST requests with autocannon (in this process). */
 export async function load(options: LoadOptions): Promise<LoadFigures> {
   const cpuBefore = cpuSeconds(options.pid);
   const result = await autocannon({
     url: options.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     body: options.body,
     connections: options.connections,
     pipelining: 1,
     duration: options.durationSeconds,
+    ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,

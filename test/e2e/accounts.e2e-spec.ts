@@ -220,6 +220,7 @@ describe('accounts, end to end over GraphQL: two API instances, real PostgreSQL 
         displayName: 'Admin',
         passwordHash: await new Argon2PasswordHasher().hash(PASSWORD),
         platformAdmin: true,
+        emailVerifiedAt: new Date(),
         createdAt: new Date(),
       });
       const body = await login(apiA, email);
@@ -514,6 +515,7 @@ describe("a platform admin's subscription over WebSocket", () => {
       displayName: 'Admin',
       passwordHash: await new Argon2PasswordHasher().hash(PASSWORD),
       platformAdmin: true,
+      emailVerifiedAt: new Date(),
       createdAt: new Date(),
     });
     const { accessToken } = (await login(api, email)).data!.login;

@@ -94,6 +94,9 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     },
     login: { own: EVERYONE, variables: () => ({ input: { email: uniqueEmail('nobody'), password: 'not the password at all' } }) },
     refreshToken: { own: EVERYONE, variables: () => ({ token: 'not-a-refresh-token' }) },
+    // The token is the proof; what an unverified account may do is covered by email-verification.e2e-spec.
+    verifyEmail: { own: EVERYONE, variables: () => ({ token: 'not-a-verification-token' }) },
+    resendVerificationEmail: { own: EVERYONE, variables: () => ({ email: uniqueEmail('resend') }) },
     logout: { own: SIGNED_IN, variables: () => ({ refreshToken: 'not-a-refresh-token' }) },
     sendHeartbeat: { own: PLATFORM_ADMIN, variables: () => ({ requestId: randomUUID() }) },
     createOrganization: { own: SIGNED_IN, variables: () => ({ input: { name: 'Matrix donor', kind: 'DONOR', legalId: siretFor(siretCounter++) } }) },
@@ -145,7 +148,7 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
 
 type OperationKind = keyof typeof MATRIX;
 const KINDS: readonly OperationKind[] = ['Query', 'Mutation', 'Subscription'];
-const AUTH_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+const AUTH_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'EMAIL_NOT_VERIFIED']);
 
 /** A document for any field: every argument as a variable of its declared type, `__typename` as the selection. */
 function documentFor(kind: OperationKind, field: GraphQLField<unknown, unknown>): string {

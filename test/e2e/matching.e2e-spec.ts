@@ -125,6 +125,40 @@ describe('offerMatches and claimableOffers over GraphQL', () => {
     expect(english.offerMatches[0]?.reasons).toContain('habilitation verified');
   });
 
+  it('lets an unverified donor prepare a draft, but neither publish it nor see its matches (ORGANIZATION_NOT_VERIFIED) until a platform admin verifies it', async () => {
+    const unvetted = await registerDonor(api, { latitude: 48.857, longitude: 2.352 }, 'Commerce non vérifié', { verified: false });
+    const pickupFrom = new Date(Date.now() + 2 * HOUR_MS);
+    const { createOffer } = await gqlOk<{ createOffer: { id: string } }>(
+      api,
+      CREATE_OFFER,
+      {
+        input: {
+          siteId: unvetted.siteId,
+          title: 'Brouillon',
+          items: [itemInput({ quantityKg: 10 })],
+          pickupFrom: pickupFrom.toISOString(),
+          pickupUntil: new Date(pickupFrom.getTime() + 4 * HOUR_MS).toISOString(),
+        },
+      },
+      unvetted.admin.accessToken,
+    );
+    const outbox = async (): Promise<number> => Number((await services.dataSource.query<Array<{ n: string }>>('SELECT count(*) AS n FROM outbox_jobs'))[0]?.n);
+    const jobsBefore = await outbox();
+    const publish = await gql(api, PUBLISH_OFFER, { id: createOffer.id }, unvetted.admin.accessToken);
+    expect(publish.errors?.map((error) => [error.extensions.code, error.extensions.field])).toEqual([['ORGANIZATION_NOT_VERIFIED', 'id']]);
+    const matches = await gql(api, OFFER_MATCHES, { offerId: createOffer.id }, unvetted.admin.accessToken);
+    expect(matches.errors?.map((error) => [error.extensions.code, error.extensions.field])).toEqual([['ORGANIZATION_NOT_VERIFIED', 'offerId']]);
+    const status = await services.dataSource.query<Array<{ status: string }>>('SELECT status FROM offers WHERE id = $1', [createOffer.id]);
+    expect(status).toEqual([{ status: 'DRAFT' }]);
+    expect(await outbox()).toBe(jobsBefore);
+
+    await gqlOk(api, `mutation ($id: ID!) { verifyOrganization(id: $id) { id } }`, { id: unvetted.organizationId }, platformAdmin.accessToken);
+    expect(
+      (await gqlOk<{ offerMatches: MatchView[] }>(api, OFFER_MATCHES, { offerId: createOffer.id }, unvetted.admin.accessToken)).offerMatches.length,
+    ).toBeGreaterThan(0);
+    // It stays a draft: the scenarios below rely on the one open offer of this area.
+  });
+
   const PRIVATE_FIELDS = `query ($offerId: ID!) { offerMatches(offerId: $offerId) { recipient { id } fit absorbableKg reasons } }`;
   interface PrivateView {
     recipient: { id: string };

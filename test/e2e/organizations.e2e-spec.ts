@@ -194,6 +194,7 @@ describe('organisations, sites, members, recipient profiles and categories, end 
 
     it.each([
       ['a SIRET failing the Luhn check', 'DONOR', '73282932000075', 'INVALID_SIRET'],
+      ['a SIRET passing Luhn whose SIREN does not', 'DONOR', '12345678000014', 'INVALID_SIRET'],
       ['a SIRET of 13 digits', 'DONOR', '7328293200007', 'INVALID_SIRET'],
       ['an RNA with 8 digits', 'RECIPIENT', 'W69123456', 'INVALID_RNA'],
       ['an RNA for a donor business', 'DONOR', 'W691234567', 'INVALID_LEGAL_ID'],
@@ -205,15 +206,29 @@ describe('organisations, sites, members, recipient profiles and categories, end 
       expect([await count('organizations'), await count('memberships')]).toEqual(before);
     });
 
-    it('refuses a legal id already registered (DUPLICATE_LEGAL_ID on legalId), writing nothing', async () => {
-      const [first, second] = [await registerUser(api), await registerUser(api)];
+    it('lets a SIRET held by an unverified organisation be registered again, shows the holders to the platform admin only, and lets only one be verified', async () => {
+      const [squatter, owner, third] = [await registerUser(api), await registerUser(api), await registerUser(api)];
       const siret = nextSiret();
-      await createOrganization(first, { kind: 'DONOR', legalId: siret });
+      const squatted = await createOrganization(squatter, { kind: 'DONOR', name: 'Squat', legalId: siret });
+      // No squatting, and no oracle: the business registers its own number even though someone took it first.
+      const real = await createOrganization(owner, { kind: 'DONOR', name: 'Boulangerie Martin', legalId: siret });
+
+      const SAME = `query ($id: ID!) { organization(id: $id) { id sameLegalIdOrganizations { id name verified } } }`;
+      const asAdmin = await gqlOk<{ organization: { sameLegalIdOrganizations: unknown } }>(api, SAME, { id: real.id }, platformAdmin.accessToken);
+      expect(asAdmin.organization.sameLegalIdOrganizations).toEqual([{ id: squatted.id, name: 'Squat', verified: false }]);
+      const asOwner = await gqlOk<{ organization: { sameLegalIdOrganizations: unknown } }>(api, SAME, { id: real.id }, owner.accessToken);
+      expect(asOwner.organization.sameLegalIdOrganizations).toBeNull();
+
+      await gqlOk(api, VERIFY, { id: real.id }, platformAdmin.accessToken);
       const before = [await count('organizations'), await count('memberships')];
-      const body = await gql(api, CREATE_ORGANIZATION, { input: { name: 'Copycat', kind: 'DONOR', legalId: siret } }, second.accessToken);
+      const body = await gql(api, CREATE_ORGANIZATION, { input: { name: 'Copycat', kind: 'DONOR', legalId: siret } }, third.accessToken);
       expect(codeAndField(body)).toEqual(['DUPLICATE_LEGAL_ID', 'legalId']);
       expect(onlyError(body).message).toMatch(/already registered/);
+      const second = await gql(api, VERIFY, { id: squatted.id }, platformAdmin.accessToken);
+      expect(codeAndField(second)).toEqual(['LEGAL_ID_ALREADY_VERIFIED', 'id']);
       expect([await count('organizations'), await count('memberships')]).toEqual(before);
+      const squattedNow = await gqlOk<{ organization: { verified: boolean } }>(api, ORGANIZATION, { id: squatted.id }, platformAdmin.accessToken);
+      expect(squattedNow.organization.verified).toBe(false);
     });
 
     it('refuses a blank name and an unknown kind', async () => {
@@ -365,7 +380,7 @@ describe('organisations, sites, members, recipient profiles and categories, end 
       expect(codeAndField(again)).toEqual(['ALREADY_MEMBER', 'email']);
     });
 
-    it('invites an email without an account; registering with it makes the person a member', async () => {
+    it('invites an email without an account; registering with it and verifying it makes the person a member', async () => {
       const owner = await registerUser(api);
       const organization = await createOrganization(owner);
       const email = uniqueEmail('volunteer');

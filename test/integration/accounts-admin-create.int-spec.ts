@@ -51,6 +51,7 @@ describe('npm run admin:create', () => {
       displayName: 'Marie',
       passwordHash: hash,
       platformAdmin: false,
+      emailVerifiedAt: new Date(),
       createdAt: new Date(),
     });
     const promoted = await run(['--email', 'marie@example.fr', '--password', 'something else entirely']);

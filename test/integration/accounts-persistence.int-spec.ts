@@ -45,6 +45,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       displayName: 'Marie Dupont',
       passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
       platformAdmin: false,
+      emailVerifiedAt: new Date(),
       createdAt: new Date(),
       ...overrides,
     };

@@ -10,7 +10,7 @@ const PICKUP_FROM = new Date('2026-11-23T10:00:00Z');
 const PICKUP_UNTIL = new Date('2026-11-23T14:00:00Z');
 const PICKUP_DAY = '2026-11-23';
 const LONGITUDE = 4.0;
-const PLATFORM_ADMIN = { userId: '00000000-0000-4000-8000-00000000a11c', platformAdmin: true };
+const PLATFORM_ADMIN = { userId: '00000000-0000-4000-8000-00000000a11c', platformAdmin: true, emailVerified: true };
 
 /**
  * A food bank and its area on the real PostgreSQL/PostGIS: the allocator's proposal respects every

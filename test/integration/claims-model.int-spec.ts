@@ -134,7 +134,7 @@ describe('claims, cancellations, withdrawals and expiries racing: the database a
                 const recipient = recipients[op.recipient];
                 const lines = op.lines?.map((line) => ({ itemId: itemIds[line.item] ?? '', quantityKg: line.kg })) ?? null;
                 const claim = await claimOffer.execute({
-                  actor: { userId: recipient.userId, platformAdmin: false },
+                  actor: { userId: recipient.userId, platformAdmin: false, emailVerified: true },
                   offerId,
                   organizationId: recipient.organizationId,
                   lines,
@@ -152,7 +152,7 @@ describe('claims, cancellations, withdrawals and expiries racing: the database a
                 if (target === undefined) return;
                 const recipient = recipients.find((r) => r.organizationId === target.recipientOrganizationId) as ClaimRecipient;
                 const cancelled = await cancelClaim.execute({
-                  actor: { userId: op.byDonor ? donor.userId : recipient.userId, platformAdmin: false },
+                  actor: { userId: op.byDonor ? donor.userId : recipient.userId, platformAdmin: false, emailVerified: true },
                   claimId: target.id,
                   reason: op.byDonor ? 'Rupture' : null,
                 });
@@ -164,7 +164,7 @@ describe('claims, cancellations, withdrawals and expiries racing: the database a
                 return;
               }
               case 'withdraw':
-                await withdraw.execute({ actor: { userId: donor.userId, platformAdmin: false }, offerId, reason: 'Vendu' });
+                await withdraw.execute({ actor: { userId: donor.userId, platformAdmin: false, emailVerified: true }, offerId, reason: 'Vendu' });
                 model.withdrawn = true;
                 return;
               case 'expire':

@@ -18,7 +18,7 @@ import { provideTestServices, type TestServices } from '../support/test-stack';
 const NOW = new Date('2026-11-23T08:00:00Z');
 const WINDOW = { from: new Date('2026-11-23T10:00:00Z'), until: new Date('2026-11-23T14:00:00Z') };
 const DAY = '2026-11-23';
-const actor = (userId: string) => ({ userId, platformAdmin: false });
+const actor = (userId: string) => ({ userId, platformAdmin: false, emailVerified: true });
 
 async function outcome<T>(promise: Promise<T>): Promise<{ ok: T } | { error: DomainError }> {
   try {

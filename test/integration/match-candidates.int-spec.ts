@@ -32,7 +32,7 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
     finder = new SqlMatchCandidateFinder(ds);
     const clock = new FixedClock(NOW);
     const authorizer = new Authorizer(new TypeOrmMembershipRepository(ds));
-    offerMatches = new FindOfferMatches(finder, authorizer, clock, new UnlimitedRateLimiter());
+    offerMatches = new FindOfferMatches(finder, authorizer, new TypeOrmOrganizationRepository(ds), clock, new UnlimitedRateLimiter());
     claimable = new FindClaimableOffers(finder, authorizer, new TypeOrmOrganizationRepository(ds), clock);
     donorId = await insertOrganization(ds, 'DONOR');
   });
@@ -216,7 +216,7 @@ describe('match candidates on the real PostgreSQL/PostGIS', () => {
       await anOffer([{ category: 'FOOD.MEAT.FRESH', kg: 30, temperature: 'CHILLED', dateKind: 'DLC', date: '2026-12-01' }], at(2)); // not a category it takes
       await anOffer([{ category: 'FOOD.DRY.CANNED', kg: 30 }], { ...at(3), status: 'DRAFT' }); // not open
 
-      const actor = { userId: '00000000-0000-4000-8000-000000000001', platformAdmin: false };
+      const actor = { userId: '00000000-0000-4000-8000-000000000001', platformAdmin: false, emailVerified: true };
       await expect(claimable.execute({ actor, organizationId: recipient.organizationId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
       await services.dataSource.query('INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)', [

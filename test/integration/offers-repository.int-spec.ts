@@ -13,6 +13,7 @@ import {
 import { TypeOrmUnitOfWork } from '../../libs/persistence/src/transactions/typeorm-unit-of-work';
 import { anItem, HOUR_MS, insertDonor, insertRecipientProfile, type DonorFixture } from '../support/factories/offers.factory';
 import { insertUser } from '../support/factories/people.factory';
+import { Checkpoint, settle, waitForLockWaiters } from '../support/contention';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
 describe('offers against the real PostgreSQL/PostGIS: repository, creation, withdrawal, expiry', () => {
@@ -59,7 +60,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     clock.current = new Date();
   });
 
-  const actor = (userId: string) => ({ userId, platformAdmin: false });
+  const actor = (userId: string) => ({ userId, platformAdmin: false, emailVerified: true });
 
   async function count(table: string): Promise<number> {
     const rows: Array<{ n: string }> = await services.dataSource.query(`SELECT count(*) AS n FROM ${table}`);
@@ -287,36 +288,75 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     expect(await expireDueOffers.execute()).toEqual({ expired: 0, conflicts: 0 });
   });
 
-  it('never loses an update when a withdrawal and the expiry sweep race on the same offers: exactly one wins each', async () => {
-    const ids = await Promise.all(Array.from({ length: 8 }, () => publishedOffer(1)));
+  it('settles a withdrawal racing the expiry sweep on the same offer with exactly one winner, whichever commits first', async () => {
+    const ds = services.dataSource;
+    const ids = await Promise.all(Array.from({ length: 6 }, () => publishedOffer(1)));
     clock.current = new Date(clock.now().getTime() + 2 * HOUR_MS);
+    // The order the sweep will take them in (and nothing else is due: the count below is exact).
+    const order = await offers.findExpiryCandidates(clock.now(), (await offers.smallestRecipientDlcMarginHours()) ?? 0, 100);
+    expect([...order].sort()).toEqual([...ids].sort());
 
-    const [sweep, ...withdrawals] = await Promise.allSettled([
-      expireDueOffers.execute(),
-      ...ids.map((offerId) => withdrawOffer.execute({ actor: actor(donor.userId), offerId, reason: 'Repris par le magasin' })),
-    ]);
-    if (sweep?.status !== 'fulfilled') throw new Error(`the sweep failed: ${String(sweep?.status === 'rejected' ? sweep.reason : '')}`);
-
-    let withdrawn = 0;
-    for (const [index, id] of ids.entries()) {
-      const outcome = withdrawals[index];
-      const stored = await offers.findById(id);
-      if (outcome?.status === 'fulfilled') {
-        withdrawn += 1;
-        expect(stored?.offer.status).toBe(OfferStatus.WITHDRAWN);
-        expect(stored?.offer.withdrawalReason).toBe('Repris par le magasin');
-        expect(stored?.version).toBe(3);
-      } else {
-        // The sweep got there first: the withdrawal saw EXPIRED and was refused, nothing overwritten.
-        expect(outcome?.reason).toMatchObject({ code: 'ILLEGAL_OFFER_TRANSITION' });
-        expect(stored?.offer.status).toBe(OfferStatus.EXPIRED);
-        expect(stored?.offer.withdrawalReason).toBeNull();
-        expect(stored?.version).toBe(3);
+    // Alternate who commits first, so both outcomes happen on real versions and row locks:
+    // - withdrawal first: the sweep has read version 2 (no lock), the withdrawal commits version 3, the sweep's write conflicts;
+    // - sweep first: the sweep has written (row locked, not committed), the withdrawal is seen waiting for that lock,
+    //   then reads EXPIRED and is refused.
+    const withdrawalFirst = new Set(order.filter((_, index) => index % 2 === 0));
+    const afterRead = new Map(order.filter((id) => withdrawalFirst.has(id)).map((id) => [id, new Checkpoint()]));
+    const afterWrite = new Map(order.filter((id) => !withdrawalFirst.has(id)).map((id) => [id, new Checkpoint()]));
+    class GatedOfferRepository extends TypeOrmOfferRepository {
+      override async findById(id: string, options?: { readonly forUpdate?: boolean }) {
+        const found = await super.findById(id, options);
+        await afterRead.get(id)?.pass();
+        return found;
+      }
+      override async update(offer: Offer, expectedVersion: number): Promise<number> {
+        const version = await super.update(offer, expectedVersion);
+        await afterWrite.get(offer.id)?.pass();
+        return version;
       }
     }
-    // Every offer ended in exactly one of the two states; the sweep's count matches the offers it won.
-    const expiredHere = ids.length - withdrawn;
-    expect(sweep.value.expired).toBeGreaterThanOrEqual(expiredHere);
+    const noticesBefore = (await changeNotices(ids)).length;
+    const sweep = new ExpireDueOffers(new GatedOfferRepository(ds), new TypeOrmUnitOfWork(ds), clock).execute();
+
+    const withdraw = (offerId: string) => settle(withdrawOffer.execute({ actor: actor(donor.userId), offerId, reason: 'Repris par le magasin' }));
+    const outcomes = new Map<string, PromiseSettledResult<unknown>>();
+    for (const id of order) {
+      const read = afterRead.get(id);
+      const written = afterWrite.get(id);
+      if (read !== undefined) {
+        await read.reached;
+        outcomes.set(id, await withdraw(id));
+        read.release();
+      } else if (written !== undefined) {
+        await written.reached;
+        const pending = withdraw(id);
+        await waitForLockWaiters(ds, 1, 'the withdrawal behind the sweep');
+        written.release();
+        outcomes.set(id, await pending);
+      }
+    }
+    const report = await sweep;
+
+    // Exactly one winner per offer, and the sweep's counts add up to the offers it lost and won.
+    expect(report).toEqual({ expired: ids.length - withdrawalFirst.size, conflicts: withdrawalFirst.size });
+    for (const id of ids) {
+      const stored = await offers.findById(id);
+      const outcome = outcomes.get(id);
+      // One transition after publishing, by exactly one of the two writers.
+      expect(stored?.version).toBe(3);
+      if (withdrawalFirst.has(id)) {
+        expect(outcome?.status).toBe('fulfilled');
+        expect(stored?.offer.status).toBe(OfferStatus.WITHDRAWN);
+        expect(stored?.offer.withdrawalReason).toBe('Repris par le magasin');
+        expect(stored?.offer.expiryReason).toBeNull();
+      } else {
+        expect(outcome?.status === 'rejected' ? outcome.reason : outcome).toMatchObject({ code: 'ILLEGAL_OFFER_TRANSITION', field: 'id' });
+        expect(stored?.offer.status).toBe(OfferStatus.EXPIRED);
+        expect(stored?.offer.withdrawalReason).toBeNull();
+      }
+    }
+    // Each offer's change was announced once, by its winner (a notice written with the change).
+    expect((await changeNotices(ids)).slice(noticesBefore).sort()).toEqual([...ids].sort());
   });
 
   it('lists newest first with opaque cursors, filters by status, distance and category, and shows others only open offers', async () => {

@@ -52,13 +52,14 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
     await services?.release();
   });
 
-  async function aUser(email = `person-${randomUUID().slice(0, 8)}@example.fr`): Promise<UserAccount> {
+  async function aUser(email = `person-${randomUUID().slice(0, 8)}@example.fr`, options: { verified?: boolean } = {}): Promise<UserAccount> {
     const account: UserAccount = {
       id: randomUUID(),
       email: parseEmail(email),
       displayName: 'Marie Dupont',
       passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA',
       platformAdmin: false,
+      emailVerifiedAt: options.verified === false ? null : new Date(),
       createdAt: new Date(),
     };
     await users.create(account);
@@ -108,28 +109,60 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       expect(organization.habilitationReference).toBe('HAB-69-2024-017');
     });
 
-    it('refuses a legal id already registered, writing nothing', async () => {
-      const creator = await aUser();
-      await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'First', legalId: siretFor(2) });
+    it('lets a legal id held by unverified organisations be registered again, and refuses one a verified organisation holds, writing nothing', async () => {
+      const [creator, squatter, admin] = [await aUser(), await aUser(), await aUser()];
+      const first = await createOrganization.execute({ creatorUserId: squatter.id, kind: OrganizationKind.DONOR, name: 'First', legalId: siretFor(2) });
+      // No squatting: the real business registers its number even though someone registered it first.
+      const second = await createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'Second', legalId: siretFor(2) });
+      expect((await organizations.findByLegalIds([siretFor(2)])).map((o) => o.id)).toEqual([first.id, second.id]);
+
+      await new VerifyOrganization(organizations, clock).execute({ organizationId: second.id, verifiedBy: admin.id });
       const before = [await count('organizations'), await count('memberships')];
       const error = await rejection(
-        createOrganization.execute({ creatorUserId: creator.id, kind: OrganizationKind.DONOR, name: 'Second', legalId: siretFor(2) }),
+        createOrganization.execute({ creatorUserId: squatter.id, kind: OrganizationKind.DONOR, name: 'Third', legalId: siretFor(2) }),
       );
       expect([error.code, error.field]).toEqual(['DUPLICATE_LEGAL_ID', 'legalId']);
       expect([await count('organizations'), await count('memberships')]).toEqual(before);
     });
 
-    it('lets exactly one of two simultaneous creations with one legal id win, leaving no orphan admin', async () => {
-      const [a, b] = [await aUser(), await aUser()];
-      const before = await count('memberships');
+    it('refuses to verify a second organisation with a verified legal id, writing nothing', async () => {
+      const [a, b, admin] = [await aUser(), await aUser(), await aUser()];
+      const real = await createOrganization.execute({ creatorUserId: a.id, kind: OrganizationKind.DONOR, name: 'Real', legalId: siretFor(3) });
+      const copy = await createOrganization.execute({ creatorUserId: b.id, kind: OrganizationKind.DONOR, name: 'Copy', legalId: siretFor(3) });
+      const verify = new VerifyOrganization(organizations, clock);
+      await verify.execute({ organizationId: real.id, verifiedBy: admin.id });
+      const error = await rejection(verify.execute({ organizationId: copy.id, verifiedBy: admin.id }));
+      expect([error.code, error.field]).toEqual(['LEGAL_ID_ALREADY_VERIFIED', 'id']);
+      expect((await organizations.findById(copy.id))?.verifiedAt).toBeNull();
+    });
+
+    it('lets exactly one of two simultaneous verifications of one legal id win, even when both passed the check', async () => {
+      const [a, b, admin] = [await aUser(), await aUser(), await aUser()];
+      const siret = siretFor(10);
+      const one = await createOrganization.execute({ creatorUserId: a.id, kind: OrganizationKind.DONOR, name: 'One', legalId: siret });
+      const other = await createOrganization.execute({ creatorUserId: b.id, kind: OrganizationKind.DONOR, name: 'Other', legalId: siret });
+      // A barrier: neither verification goes on until both have checked that no verified organisation holds the number.
+      let arrived = 0;
+      let release: () => void = () => undefined;
+      const bothChecked = new Promise<void>((resolve) => (release = resolve));
+      const racing = Object.create(organizations) as TypeOrmOrganizationRepository;
+      racing.existsVerifiedWithLegalId = async (legalId: string) => {
+        const exists = await organizations.existsVerifiedWithLegalId(legalId);
+        if (++arrived === 2) release();
+        await bothChecked;
+        return exists;
+      };
+      const verify = new VerifyOrganization(racing, clock);
       const results = await Promise.allSettled([
-        createOrganization.execute({ creatorUserId: a.id, kind: OrganizationKind.DONOR, name: 'A', legalId: siretFor(3) }),
-        createOrganization.execute({ creatorUserId: b.id, kind: OrganizationKind.DONOR, name: 'B', legalId: siretFor(3) }),
+        verify.execute({ organizationId: one.id, verifiedBy: admin.id }),
+        verify.execute({ organizationId: other.id, verifiedBy: admin.id }),
       ]);
+      expect(arrived).toBe(2);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect((failure?.reason as DomainError).code).toBe('DUPLICATE_LEGAL_ID');
-      expect(await count('memberships')).toBe(before + 1);
+      expect([(failure?.reason as DomainError).code, (failure?.reason as DomainError).field]).toEqual(['LEGAL_ID_ALREADY_VERIFIED', 'id']);
+      const verified = (await organizations.findByLegalIds([siret])).filter((o) => o.verifiedAt !== null);
+      expect(verified).toHaveLength(1);
     });
 
     it('verifies once: a second verification keeps the first author and date', async () => {
@@ -198,8 +231,8 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       });
 
       const near: Array<{ id: string; km: number }> = await services.dataSource.query(
-        `SELECT id, ST_Distance(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) / 1000 AS km
-           FROM sites WHERE ST_DWithin(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 5000)`,
+        `SELECT id, glane_distance_km(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) AS km
+           FROM sites WHERE glane_within_km(location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 5)`,
         [4.835659, 45.764043], // Place Bellecour, about 2 km away
       );
       expect(near.map((row) => row.id)).toEqual([site.id]);
@@ -254,16 +287,31 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       ]);
       expect(Number(pending[0]?.n)).toBe(2);
 
-      const newcomer = await aUser(email);
+      // Whoever registers the address first gets nothing until they prove they own it.
+      const newcomer = await aUser(email, { verified: false });
+      const readded = await addMember.execute({ organizationId: first.id, email, role: MemberRole.STAFF, addedBy: admin.id });
+      expect(readded).toMatchObject({ kind: 'invitation' });
       const accept = new AcceptPendingInvitations(invitations, clock);
-      const created = await accept.execute({ userId: newcomer.id, email });
+      expect(await rejection(accept.execute(newcomer))).toMatchObject({ code: 'EMAIL_NOT_VERIFIED', field: 'email' });
+      // The statement that accepts checks the account again: asked directly, it accepts nothing.
+      expect(await invitations.acceptAllFor(newcomer.id, newcomer.email, clock.now())).toEqual([]);
+      expect(await memberships.roleOf(newcomer.id, first.id)).toBeUndefined();
+      const stillPending: Array<{ n: string }> = await services.dataSource.query(
+        'SELECT count(*) AS n FROM invitations WHERE email = $1 AND accepted_at IS NULL',
+        [email],
+      );
+      expect(Number(stillPending[0]?.n)).toBe(2);
+
+      await users.markEmailVerified(newcomer.id, clock.now());
+      const verified = { ...newcomer, emailVerifiedAt: clock.now() };
+      const created = await accept.execute(verified);
       expect(created.map((m) => [m.organizationId, m.role]).sort()).toEqual(
         [
           [first.id, 'STAFF'],
           [second.id, 'DRIVER'],
         ].sort(),
       );
-      expect(await accept.execute({ userId: newcomer.id, email })).toEqual([]);
+      expect(await accept.execute(verified)).toEqual([]);
       expect(await memberships.roleOf(newcomer.id, first.id)).toBe('STAFF');
     });
 
@@ -292,14 +340,14 @@ describe('organisations, sites, members and profiles against the real PostgreSQL
       const [admin, outsider] = [await aUser(), await aUser()];
       const organization = await createOrganization.execute({ creatorUserId: admin.id, kind: OrganizationKind.DONOR, name: 'Rule', legalId: siretFor(8) });
       const authorizer = new Authorizer(memberships);
-      const asActor = (userId: string) => ({ userId, platformAdmin: false });
+      const asActor = (userId: string) => ({ userId, platformAdmin: false, emailVerified: true });
       await expect(authorizer.assertActsFor(asActor(admin.id), organization.id, [MemberRole.ADMIN])).resolves.toBe('ADMIN');
       expect(await authorizer.roleFor(asActor(admin.id), organization.id, [MemberRole.STAFF])).toBeUndefined();
       for (const [actor, organizationId] of [
         [asActor(outsider.id), organization.id],
         [asActor(admin.id), randomUUID()],
         [asActor(admin.id), 'x'],
-        [{ userId: outsider.id, platformAdmin: true }, organization.id],
+        [{ userId: outsider.id, platformAdmin: true, emailVerified: true }, organization.id],
       ] as const) {
         expect((await rejection(authorizer.assertActsFor(actor, organizationId, [MemberRole.ADMIN, MemberRole.STAFF, MemberRole.DRIVER]))).code).toBe(
           'FORBIDDEN',

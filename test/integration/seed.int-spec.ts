@@ -115,6 +115,16 @@ describe('demo seed (npm run seed) against a fresh database', () => {
     });
   });
 
+  it('makes every account with a verified address, and every donor verified (so it may publish)', async () => {
+    const [accounts] = await rows<{ total: number; unverified: number }>(
+      'SELECT count(*)::int AS total, count(*) FILTER (WHERE email_verified_at IS NULL)::int AS unverified FROM users',
+    );
+    expect(accounts?.total).toBeGreaterThan(0);
+    expect(accounts?.unverified).toBe(0);
+    const [donors] = await rows<{ unverified: number }>("SELECT count(*)::int AS unverified FROM organizations WHERE kind = 'DONOR' AND verified_at IS NULL");
+    expect(donors?.unverified).toBe(0);
+  });
+
   it('gives the demo logins their roles in the demo organisations', async () => {
     const memberships = await rows<{ email: string; role: string; name: string }>(`
       SELECT u.email, m.role, o.name FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.organization_id

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { EmailVerificationTokenRepository, hashOpaqueToken, newOpaqueToken } from '#application';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { RunningApi } from './test-stack';
@@ -49,6 +51,7 @@ export const uniqueEmail = (label: string): string => `${label}.${Date.now().toS
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id email } } }`;
+const VERIFY_EMAIL = `mutation ($token: String!) { verifyEmail(token: $token) { accessToken refreshToken user { id email } } }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id email } } }`;
 
 interface AuthPayload {
@@ -57,10 +60,30 @@ interface AuthPayload {
   user: { id: string; email: string };
 }
 
-/** Registers through the API, as a person would. */
-export async function registerUser(api: RunningApi, email = uniqueEmail('person'), displayName = 'Marie Dupont'): Promise<TestUser> {
+/** Registers through the API, as a person would, and stops there: the account's address is not verified (it can do nothing else). */
+export async function registerUnverifiedUser(api: RunningApi, email = uniqueEmail('person'), displayName = 'Marie Dupont'): Promise<TestUser> {
   const { register } = await gqlOk<{ register: AuthPayload }>(api, REGISTER, { input: { email, password: TEST_PASSWORD, displayName } });
   return { id: register.user.id, email: register.user.email, accessToken: register.accessToken, refreshToken: register.refreshToken };
+}
+
+/**
+ * A person who registered through the API and proved their address through verifyEmail, with the
+ * session verifyEmail started (its token says the address is verified). Only the e-mail is skipped:
+ * the link's token is stored as the worker stores it (its hash, through the real repository) and
+ * handed to verifyEmail directly. The e-mail itself is tested end to end in email-verification.
+ */
+export async function registerUser(api: RunningApi, email = uniqueEmail('person'), displayName = 'Marie Dupont'): Promise<TestUser> {
+  const registered = await registerUnverifiedUser(api, email, displayName);
+  const token = newOpaqueToken();
+  await api.app.get(EmailVerificationTokenRepository).create({
+    id: randomUUID(),
+    userId: registered.id,
+    tokenHash: hashOpaqueToken(token),
+    expiresAt: new Date(Date.now() + 3_600_000),
+    createdAt: new Date(),
+  });
+  const { verifyEmail } = await gqlOk<{ verifyEmail: AuthPayload }>(api, VERIFY_EMAIL, { token });
+  return { id: verifyEmail.user.id, email: verifyEmail.user.email, accessToken: verifyEmail.accessToken, refreshToken: verifyEmail.refreshToken };
 }
 
 /**

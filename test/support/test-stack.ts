@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '#config';
 import { buildDataSourceOptions, DatabaseConnector } from '#persistence';
 import { Queue, type ConnectionOptions } from 'bullmq';
@@ -57,7 +57,7 @@ async function obliterateQueues(config: AppConfig): Promise<void> {
 }
 
 export interface RunningApi {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly httpUrl: string;
   readonly wsUrl: string;
 }

@@ -21,6 +21,7 @@ import { PlanPickupJobHandler } from './handlers/plan-pickup.job-handler';
 import { PurgeIdempotencyKeysJobHandler } from './handlers/purge-idempotency-keys.job-handler';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { AccountsWorkerModule } from './accounts/accounts-worker.module';
 
 const JOB_HANDLERS = [
   HeartbeatJobHandler,
@@ -47,6 +48,7 @@ export class WorkerModule {
         OffersPersistenceModule,
         ClaimsPersistenceModule,
         NotificationsWorkerModule,
+        AccountsWorkerModule,
         ClockModule,
       ],
       providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],

@@ -20,6 +20,8 @@ export interface AppConfig {
     /** A session's absolute lifetime from sign-in, refreshes or not. */
     readonly maxSessionSeconds: number;
   };
+  /** How long the link of a verification e-mail works, in hours. */
+  readonly emailVerificationTtlHours: number;
   /**
    * How many reverse proxies stand in front of the API. Client addresses (rate limits, logs) are
    * read from X-Forwarded-For only that deep; 0 trusts no header, so nobody can forge an address.

@@ -71,6 +71,13 @@ export class EnvironmentSchema {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  EMAIL_VERIFICATION_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
   @Min(1024)
   @Max(10 * 1024 * 1024)
   GRAPHQL_MAX_BODY_BYTES?: number;

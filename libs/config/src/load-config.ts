@@ -41,6 +41,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshTtlSeconds: parsed.JWT_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
       maxSessionSeconds: (parsed.SESSION_MAX_DAYS ?? 90) * 24 * 3600,
     },
+    emailVerificationTtlHours: parsed.EMAIL_VERIFICATION_TTL_HOURS ?? 48,
     trustProxyHops: parsed.TRUST_PROXY_HOPS ?? 0,
     rateLimits: {
       registrationsPerAddressPerHour: parsed.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 20,

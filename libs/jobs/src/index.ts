@@ -13,4 +13,5 @@ export * from './rate-limit/redis-login-rate-limiter';
 export * from './mail/mail.module';
 export * from './mail/smtp-mailer';
 export * from './rate-limit/redis-registration-rate-limiter';
+export * from './rate-limit/redis-verification-email-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';

@@ -1,3 +1,4 @@
+import { EmailVerificationTokenEntity } from './accounts/email-verification-token.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { UserEntity } from './accounts/user.entity';
 import { OutboxJobEntity } from './outbox/outbox-job.entity';
@@ -19,6 +20,7 @@ export const ENTITIES: EntityClass[] = [
   OutboxJobEntity,
   UserEntity,
   RefreshTokenEntity,
+  EmailVerificationTokenEntity,
   OrganizationEntity,
   MembershipEntity,
   InvitationEntity,

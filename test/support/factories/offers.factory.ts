@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { gqlOk, registerUser, type TestUser } from '../graphql-http';
 import { siretFor } from '../legal-ids';
 import { insertUser } from './people.factory';
+import { verifyAsPlatformAdmin } from './platform-admin.factory';
 import type { RunningApi } from '../test-stack';
 
 let sequence = 0;
@@ -17,18 +18,21 @@ export interface DonorFixture {
   readonly site: Site;
 }
 
+/** Verified by a platform admin (so it may publish) unless `verified: false`. */
 export async function insertDonor(
   dataSource: DataSource,
-  options: { role?: MemberRole; location?: { latitude: number; longitude: number }; kind?: OrganizationKind } = {},
+  options: { role?: MemberRole; location?: { latitude: number; longitude: number }; kind?: OrganizationKind; verified?: boolean } = {},
 ): Promise<DonorFixture> {
   const kind = options.kind ?? OrganizationKind.DONOR;
   const userId = await insertUser(dataSource, 'donor');
-  const organization = await new TypeOrmOrganizationRepository(dataSource).create({
+  const organizations = new TypeOrmOrganizationRepository(dataSource);
+  const organization = await organizations.create({
     kind,
     name: 'Supermarché du Centre',
     legalId: parseLegalId(siretFor(nextNumber()), OrganizationKind.DONOR),
     habilitationReference: null,
   });
+  if (options.verified !== false) await organizations.markVerified(organization.id, await insertUser(dataSource, 'platform-admin'), new Date());
   await new TypeOrmMembershipRepository(dataSource).add({ organizationId: organization.id, userId, role: options.role ?? MemberRole.STAFF });
   const location = options.location ?? { latitude: 48.8566, longitude: 2.3522 };
   const site = await new TypeOrmSiteRepository(dataSource).add({
@@ -87,8 +91,16 @@ export interface ApiDonor {
   readonly siteId: string;
 }
 
-/** Registers a person, who creates a donor organisation (becoming its ADMIN) and adds a site. */
-export async function registerDonor(api: RunningApi, location = { latitude: 48.8566, longitude: 2.3522 }, name = 'Supermarché du Centre'): Promise<ApiDonor> {
+/**
+ * Registers a person, who creates a donor organisation (becoming its ADMIN) and adds a site; the
+ * platform admin then verifies the donor (so it may publish) unless `verified: false`.
+ */
+export async function registerDonor(
+  api: RunningApi,
+  location = { latitude: 48.8566, longitude: 2.3522 },
+  name = 'Supermarché du Centre',
+  options: { verified?: boolean } = {},
+): Promise<ApiDonor> {
   const admin = await registerUser(api, undefined, 'Claire Martin');
   const { createOrganization } = await gqlOk<{ createOrganization: { id: string } }>(
     api,
@@ -102,6 +114,7 @@ export async function registerDonor(api: RunningApi, location = { latitude: 48.8
     { input: { organizationId: createOrganization.id, name: 'Magasin', address: '1 rue de Rivoli, 75001 Paris', location } },
     admin.accessToken,
   );
+  if (options.verified !== false) await verifyAsPlatformAdmin(api, createOrganization.id);
   return { admin, organizationId: createOrganization.id, siteId: addSite.id };
 }
 

@@ -6,8 +6,11 @@ import type { DataSource } from 'typeorm';
 // A well-formed argon2id hash of nothing anyone knows: such people can be written to, not sign in.
 const UNUSABLE_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA';
 
-/** A person, through the real repository; the email is made unique from the label unless given. */
-export async function insertUser(dataSource: DataSource, label = 'person', email?: string): Promise<string> {
+/**
+ * A person whose address is verified (so the account may act), through the real repository; the
+ * email is made unique from the label unless given. `verified: false` for one who has not proved it.
+ */
+export async function insertUser(dataSource: DataSource, label = 'person', email?: string, options: { verified?: boolean } = {}): Promise<string> {
   const id = randomUUID();
   await new TypeOrmUserRepository(dataSource).create({
     id,
@@ -15,6 +18,7 @@ export async function insertUser(dataSource: DataSource, label = 'person', email
     displayName: 'Marie Dupont',
     passwordHash: UNUSABLE_PASSWORD_HASH,
     platformAdmin: false,
+    emailVerifiedAt: options.verified === false ? null : new Date(),
     createdAt: new Date(),
   });
   return id;

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, GetCurrentUser, LoginUser, Logout, RefreshSession, RegisterUser, SessionIssuer, SessionSettings } from '#application';
+import {
+  ClockModule,
+  GetCurrentUser,
+  LoginUser,
+  Logout,
+  RefreshSession,
+  RegisterUser,
+  ResendVerificationEmail,
+  SessionIssuer,
+  SessionSettings,
+  VerifyEmail,
+} from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RateLimitModule } from '#jobs';
 import { AccountsPersistenceModule, PersistenceModule } from '#persistence';
@@ -7,7 +18,7 @@ import { AccessTokenModule } from '../auth/access-token.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsResolver } from './accounts.resolver';
 
-/** Accounts and sessions: register, login, refreshToken, logout, me. */
+/** Accounts and sessions: register, verifyEmail, resendVerificationEmail, login, refreshToken, logout, me. */
 @Module({
   imports: [AccessTokenModule, AccountsPersistenceModule, PersistenceModule, RateLimitModule, OrganizationsModule, ClockModule],
   providers: [
@@ -17,6 +28,8 @@ import { AccountsResolver } from './accounts.resolver';
     RefreshSession,
     Logout,
     GetCurrentUser,
+    VerifyEmail,
+    ResendVerificationEmail,
     SessionIssuer,
     {
       provide: SessionSettings,

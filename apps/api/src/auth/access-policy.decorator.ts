@@ -10,6 +10,11 @@ export const ACCESS_POLICY = 'glane:access-policy';
  */
 export type AccessPolicy =
   | { readonly kind: 'public' }
+  /**
+   * Signed in, whether or not the account has verified its address: only for what an unverified
+   * account may do (see itself, sign out). Every other policy but 'public' requires a verified address.
+   */
+  | { readonly kind: 'signedIn' }
   | { readonly kind: 'authenticated' }
   | { readonly kind: 'platformAdmin' }
   /** The caller must hold one of the roles in the organisation whose id is at this argument path (e.g. 'input.organizationId'). */
@@ -21,6 +26,7 @@ export type AccessPolicy =
   | { readonly kind: 'checkedByUseCase'; readonly reason: string };
 
 export const Public = (): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+export const SignedInEvenUnverified = (): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'signedIn' } satisfies AccessPolicy);
 export const Authenticated = (): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
 export const PlatformAdminOnly = (): MethodDecorator => SetMetadata(ACCESS_POLICY, { kind: 'platformAdmin' } satisfies AccessPolicy);
 export const MemberOf = (roles: readonly MemberRole[], organizationIdArg: string): MethodDecorator =>

@@ -6,7 +6,7 @@ class StubVerifier extends AccessTokenVerifier {
   calls = 0;
   verify(token: string): Actor {
     this.calls++;
-    if (token === 'a.good.token') return { userId: 'u1', platformAdmin: false };
+    if (token === 'a.good.token') return { userId: 'u1', platformAdmin: false, emailVerified: true };
     throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
   }
 }
@@ -31,8 +31,8 @@ describe('withLazyActor', () => {
     const verifier = new StubVerifier();
     const context = withLazyActor({ language: 'fr' }, presentedToken('Bearer a.good.token'), verifier);
     expect(verifier.calls).toBe(0);
-    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false });
-    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false });
+    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false, emailVerified: true });
+    expect(context.actor).toEqual({ userId: 'u1', platformAdmin: false, emailVerified: true });
     expect(verifier.calls).toBe(1);
   });
 

@@ -22,24 +22,40 @@ function setup() {
 describe('JwtAccessTokens', () => {
   it('issues an HS256 token whose claims come back as the actor', async () => {
     const { tokens } = setup();
-    const issued = await tokens.issue({ userId: USER, platformAdmin: true });
+    const issued = await tokens.issue({ userId: USER, platformAdmin: true, emailVerified: true });
     expect(issued.expiresAt).toEqual(new Date('2026-11-20T10:15:00Z'));
-    expect(tokens.verify(issued.token)).toEqual({ userId: USER, platformAdmin: true });
+    expect(tokens.verify(issued.token)).toEqual({ userId: USER, platformAdmin: true, emailVerified: true });
     const claims = new JwtService().decode<Record<string, unknown>>(issued.token);
     expect(claims).toMatchObject({ sub: USER, pa: true, typ: 'access', iss: 'glane', aud: 'glane-api', exp: (claims.iat as number) + 900 });
     expect(typeof claims.jti).toBe('string');
   });
 
+  it('carries whether the address was verified, and answers a token from before the claim existed as expired', async () => {
+    const { tokens } = setup();
+    const unverified = await tokens.issue({ userId: USER, platformAdmin: false, emailVerified: false });
+    expect(tokens.verify(unverified.token)).toEqual({ userId: USER, platformAdmin: false, emailVerified: false });
+    expect(new JwtService().decode<Record<string, unknown>>(unverified.token)).toMatchObject({ ev: false });
+    const iat = Math.floor(new Date('2026-11-20T10:00:00Z').getTime() / 1000);
+    const older = new JwtService({ secret: SECRET }).sign(
+      { sub: USER, pa: false, typ: 'access', jti: 'j', iat, exp: iat + 900 },
+      { algorithm: 'HS256', issuer: 'glane', audience: 'glane-api' },
+    );
+    expect(() => tokens.verify(older)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', params: { reason: 'expired' } }) as Error);
+  });
+
   it('gives every token its own jti', async () => {
     const { tokens } = setup();
     const decode = (token: string) => new JwtService().decode<{ jti: string }>(token).jti;
-    const [a, b] = await Promise.all([tokens.issue({ userId: USER, platformAdmin: false }), tokens.issue({ userId: USER, platformAdmin: false })]);
+    const [a, b] = await Promise.all([
+      tokens.issue({ userId: USER, platformAdmin: false, emailVerified: true }),
+      tokens.issue({ userId: USER, platformAdmin: false, emailVerified: true }),
+    ]);
     expect(decode(a.token)).not.toBe(decode(b.token));
   });
 
   it('refuses an expired token with reason "expired"', async () => {
     const { tokens, clock } = setup();
-    const issued = await tokens.issue({ userId: USER, platformAdmin: false });
+    const issued = await tokens.issue({ userId: USER, platformAdmin: false, emailVerified: true });
     clock.current = new Date('2026-11-20T10:15:01Z');
     expect(() => tokens.verify(issued.token)).toThrow(
       expect.objectContaining({ code: 'UNAUTHENTICATED', field: 'authorization', params: { reason: 'expired' } }) as Error,
@@ -88,7 +104,7 @@ describe('JwtAccessTokens', () => {
     ],
   ])('refuses a token with %s, reason "invalid"', async (_label, forge) => {
     const { tokens } = setup();
-    const real = (await tokens.issue({ userId: USER, platformAdmin: false })).token;
+    const real = (await tokens.issue({ userId: USER, platformAdmin: false, emailVerified: true })).token;
     const forged = forge(real);
     expect(() => tokens.verify(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', field: 'authorization' }) as Error);
   });

@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   readonly sub: string;
   /** Platform admin when the token was issued; a promotion shows at the next refresh. */
   readonly pa: boolean;
+  /** The address was verified when the token was issued; verifyEmail issues a token that says so. */
+  readonly ev: boolean;
   /** Only 'access' is accepted, so no other token signed with this key can pass for one. */
   readonly typ: 'access';
   readonly jti: string;
@@ -42,7 +44,15 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
 
   async issue(actor: Actor): Promise<IssuedAccessToken> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const claims: AccessTokenClaims = { sub: actor.userId, pa: actor.platformAdmin, typ: 'access', jti: randomUUID(), iat, exp: iat + this.ttlSeconds };
+    const claims: AccessTokenClaims = {
+      sub: actor.userId,
+      pa: actor.platformAdmin,
+      ev: actor.emailVerified,
+      typ: 'access',
+      jti: randomUUID(),
+      iat,
+      exp: iat + this.ttlSeconds,
+    };
     const token = await this.jwt.signAsync(claims, { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
     return { token, expiresAt: new Date(claims.exp * 1000) };
   }
@@ -70,6 +80,9 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
     ) {
       throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' });
     }
-    return { userId: claims.sub, platformAdmin: claims.pa };
+    // Tokens issued before accounts were verified carry no `ev`: answered as expired, so clients
+    // refresh them (a refresh reads the account) instead of signing the person out.
+    if (typeof claims.ev !== 'boolean') throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
+    return { userId: claims.sub, platformAdmin: claims.pa, emailVerified: claims.ev };
   }
 }

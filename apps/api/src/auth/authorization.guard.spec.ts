@@ -4,7 +4,7 @@ import { Authorizer, MembershipRepository, type MemberPage, type Membership } fr
 import { MemberRole } from '#domain';
 import { buildSchema, type GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { Authenticated, CheckedByUseCase, MemberOf, PlatformAdminOnly, Public } from './access-policy.decorator';
+import { Authenticated, CheckedByUseCase, MemberOf, PlatformAdminOnly, Public, SignedInEvenUnverified } from './access-policy.decorator';
 import { AuthorizationGuard, valueAtPath } from './authorization.guard';
 
 class FixedMemberships extends MembershipRepository {
@@ -28,6 +28,7 @@ class FixedMemberships extends MembershipRepository {
 class Handlers {
   @Public() open(): void {}
   @Authenticated() signedIn(): void {}
+  @SignedInEvenUnverified() evenUnverified(): void {}
   @PlatformAdminOnly() admin(): void {}
   @MemberOf([MemberRole.ADMIN], 'input.organizationId') adminOf(): void {}
   @CheckedByUseCase('the offer names its donor') loaded(): void {}
@@ -45,9 +46,9 @@ function contextFor(handler: keyof Handlers, gqlContext: Partial<GraphQLContext>
 
 describe('the authorization guard', () => {
   const guard = new AuthorizationGuard(new Reflector(), new Authorizer(new FixedMemberships({ 'u1/o1': MemberRole.ADMIN, 'u2/o1': MemberRole.STAFF })));
-  const member = { actor: { userId: 'u1', platformAdmin: false } };
-  const staff = { actor: { userId: 'u2', platformAdmin: false } };
-  const admin = { actor: { userId: 'pa', platformAdmin: true } };
+  const member = { actor: { userId: 'u1', platformAdmin: false, emailVerified: true } };
+  const staff = { actor: { userId: 'u2', platformAdmin: false, emailVerified: true } };
+  const admin = { actor: { userId: 'pa', platformAdmin: true, emailVerified: true } };
   const verdict = (context: ExecutionContextHost): Promise<string> =>
     guard.canActivate(context).then(
       () => 'allow',
@@ -72,6 +73,19 @@ describe('the authorization guard', () => {
     expect(await verdict(contextFor('adminOf', member, { input: { organizationId: 'o2' } }))).toBe('FORBIDDEN');
     expect(await verdict(contextFor('adminOf', member, { input: {} }))).toBe('FORBIDDEN');
     expect(await verdict(contextFor('adminOf', {}, { input: { organizationId: 'o1' } }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets an account with an unverified address call only public and signedIn operations (EMAIL_NOT_VERIFIED otherwise)', async () => {
+    const unverified = { actor: { userId: 'u1', platformAdmin: true, emailVerified: false } };
+    expect(await verdict(contextFor('open', unverified))).toBe('allow');
+    expect(await verdict(contextFor('evenUnverified', unverified))).toBe('allow');
+    expect(await verdict(contextFor('evenUnverified', member))).toBe('allow');
+    expect(await verdict(contextFor('evenUnverified', {}))).toBe('UNAUTHENTICATED');
+    expect(await verdict(contextFor('signedIn', unverified))).toBe('EMAIL_NOT_VERIFIED');
+    expect(await verdict(contextFor('loaded', unverified))).toBe('EMAIL_NOT_VERIFIED');
+    expect(await verdict(contextFor('admin', unverified))).toBe('EMAIL_NOT_VERIFIED');
+    // Even holding the role (u1 is ADMIN of o1): an unverified account acts for nobody.
+    expect(await verdict(contextFor('adminOf', unverified, { input: { organizationId: 'o1' } }))).toBe('EMAIL_NOT_VERIFIED');
   });
 
   it('does not read the token of a public operation, so a stale one does not stop a sign-in', async () => {

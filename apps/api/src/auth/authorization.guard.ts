@@ -15,6 +15,9 @@ import { ACCESS_POLICY, type AccessPolicy } from './access-policy.decorator';
  *
  * An organisation named in the arguments that does not exist gets the same FORBIDDEN as one the
  * caller does not belong to, so ids cannot be probed.
+ *
+ * An account that has not verified its address may only call the 'public' and 'signedIn'
+ * operations (see itself, verify, sign out); anything else is EMAIL_NOT_VERIFIED.
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
@@ -39,16 +42,19 @@ export class AuthorizationGuard implements CanActivate {
       // The token is not even looked at: a stale token must not stop someone from signing in again.
       case 'public':
         return;
+      case 'signedIn':
+        requireActor(context);
+        return;
       // The use case checks membership once it has loaded what the operation names; it needs an actor.
       case 'authenticated':
       case 'checkedByUseCase':
-        requireActor(context);
+        requireVerifiedActor(context);
         return;
       case 'platformAdmin':
-        if (!requireActor(context).platformAdmin) throw new DomainError('FORBIDDEN');
+        if (!requireVerifiedActor(context).platformAdmin) throw new DomainError('FORBIDDEN');
         return;
       case 'organizationMember': {
-        const actor = requireActor(context);
+        const actor = requireVerifiedActor(context);
         const organizationId = valueAtPath(args, policy.organizationIdArg);
         if (typeof organizationId !== 'string') throw new DomainError('FORBIDDEN');
         await this.authorizer.assertActsFor(actor, organizationId, policy.roles);
@@ -64,6 +70,12 @@ export class AuthorizationGuard implements CanActivate {
 function requireActor(context: GraphQLContext): Actor {
   const actor = context.actor;
   if (actor === undefined) throw new DomainError('UNAUTHENTICATED', 'authorization');
+  return actor;
+}
+
+function requireVerifiedActor(context: GraphQLContext): Actor {
+  const actor = requireActor(context);
+  if (!actor.emailVerified) throw new DomainError('EMAIL_NOT_VERIFIED', 'authorization');
   return actor;
 }
 

@@ -21,6 +21,10 @@ export const TRANSPORT_MESSAGES = {
     en: 'The service is temporarily unavailable. Please try again shortly.',
   },
   PAYLOAD_TOO_LARGE: { fr: 'La requête est trop volumineuse.', en: 'The request is too large.' },
+  BAD_REQUEST: {
+    fr: 'La requête est mal formée (corps JSON illisible ou type de contenu non accepté).',
+    en: 'The request is malformed (unreadable JSON body or unsupported content type).',
+  },
 } as const satisfies Record<string, LocalizedMessage>;
 
 export function renderMessage(message: LocalizedMessage, language: Language, params: Readonly<Record<string, string | number>>): string {

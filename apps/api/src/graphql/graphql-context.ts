@@ -1,11 +1,11 @@
 import type { Actor } from '#application';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../errors/error-messages';
 
 /** What every resolver receives, whether the operation came over HTTP or WebSocket. */
 export interface GraphQLContext {
-  readonly req?: Request;
-  readonly res?: Response;
+  readonly req?: FastifyRequest;
+  readonly res?: FastifyReply;
   readonly connectionParams?: Readonly<Record<string, unknown>>;
   readonly language: Language;
   /** The client's address as the server sees it (HTTP request or WebSocket upgrade), for per-address limits. */

@@ -5,7 +5,9 @@ import { AccessTokenVerifier } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DOMAIN_ERROR_CODES } from '#domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Context as WebSocketContext } from 'graphql-ws';
+import type { IncomingMessage } from 'node:http';
 import { presentedToken, withLazyActor } from '../auth/access-token.context';
 import { formatGraphQLError } from '../errors/format-graphql-error';
 import { preferredLanguage } from '../errors/language';
@@ -57,16 +59,20 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
           onConnect: () => true,
         },
       },
-      context: (input: { req?: Request; res?: Response; connectionParams?: Record<string, unknown>; extra?: { request?: Request } }): GraphQLContext => {
+      // Apollo's Fastify integration calls it with (request, reply); graphql-ws with its connection context.
+      context: (
+        input: FastifyRequest | WebSocketContext<Record<string, unknown> | undefined, { request?: IncomingMessage }>,
+        reply?: FastifyReply,
+      ): GraphQLContext => {
         // The caller is whoever the access token names; it is verified when first needed (see withLazyActor).
-        if (input.req) {
-          const fields = { req: input.req, res: input.res, clientIp: input.req.ip, language: preferredLanguage(input.req.headers['accept-language']) };
-          return withLazyActor(fields, presentedToken(input.req.headers.authorization), this.accessTokens);
+        if ('raw' in input) {
+          const fields = { req: input, res: reply, clientIp: input.ip, language: preferredLanguage(input.headers['accept-language']) };
+          return withLazyActor(fields, presentedToken(input.headers.authorization), this.accessTokens);
         }
         // graphql-ws: the upgrade request's headers, then connection parameters, may carry the language.
         const params = input.connectionParams ?? {};
-        const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra?.request?.headers['accept-language'];
-        const fields = { connectionParams: params, clientIp: input.extra?.request?.socket.remoteAddress, language: preferredLanguage(header) };
+        const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra.request?.headers['accept-language'];
+        const fields = { connectionParams: params, clientIp: input.extra.request?.socket.remoteAddress, language: preferredLanguage(header) };
         return withLazyActor(fields, presentedToken(params['authorization']), this.accessTokens);
       },
     };

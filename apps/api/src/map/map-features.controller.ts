@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
 import { GetMapFeatures } from '#application';
-import type { Request } from 'express';
-import { BearerTokenGuard } from './bearer-token.guard';
-import { HttpJsonExceptionFilter } from './http-json-exception.filter';
+import type { FastifyRequest } from 'fastify';
+import { BearerTokenGuard } from '../http/bearer-token.guard';
+import { HttpJsonExceptionFilter } from '../http/http-json-exception.filter';
+import { requestActor } from '../http/request-actor';
 import { presentMapFeatures, type MapFeatureCollection } from './map-feature.presenter';
-import { requestActor } from './request-actor';
 
 /**
  * The live map feed: `GET /map/features?bbox=minLon,minLat,maxLon,maxLat[&layers=offers,recipients]`
@@ -21,7 +21,7 @@ export class MapFeaturesController {
   @Header('Content-Type', 'application/geo+json; charset=utf-8')
   // Live data, and per caller: no shared cache may keep it.
   @Header('Cache-Control', 'private, no-store')
-  async features(@Req() request: Request, @Query('bbox') bbox: unknown, @Query('layers') layers: unknown): Promise<MapFeatureCollection> {
+  async features(@Req() request: FastifyRequest, @Query('bbox') bbox: unknown, @Query('layers') layers: unknown): Promise<MapFeatureCollection> {
     return presentMapFeatures(await this.getMapFeatures.execute({ actor: requestActor(request), bbox, layers }));
   }
 }

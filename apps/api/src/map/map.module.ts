@@ -3,7 +3,7 @@ import { ClockModule, GetMapFeatures, MapAccessPolicy } from '#application';
 import { RateLimitModule } from '#jobs';
 import { MapPersistenceModule, OrganizationsPersistenceModule } from '#persistence';
 import { AccessTokenModule } from '../auth/access-token.module';
-import { BearerTokenGuard } from './bearer-token.guard';
+import { BearerTokenGuard } from '../http/bearer-token.guard';
 import { MapFeaturesController } from './map-features.controller';
 
 /** The live map feed over REST, behind a bearer access token; who may read it is GetMapFeatures' rule. */

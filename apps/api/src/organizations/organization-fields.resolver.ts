@@ -4,8 +4,8 @@ import { ListOrganizationMembers } from '#application';
 import { MemberRole } from '#domain';
 import { toGraphQLError } from '../errors/to-graphql-error';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { OrganizationLoaders } from './organization.loaders';
-import { presentRecipientProfile, presentSite } from './organization.presenter';
+import { isVerifiedPlatformAdmin, OrganizationLoaders } from './organization.loaders';
+import { presentOrganization, presentRecipientProfile, presentSite } from './organization.presenter';
 import { OrganizationMemberConnectionType, OrganizationType } from './organization.type';
 import { RecipientProfileType } from './recipient-profile.type';
 import { SiteType } from './site.type';
@@ -46,6 +46,18 @@ export class OrganizationFieldsResolver {
   @ResolveField('habilitationReference', () => String, { nullable: true, description: "Private: the organisation's admins and staff, and platform admins." })
   async habilitationReference(@Parent() organization: OrganizationType, @Context() context: GraphQLContext): Promise<string | null> {
     return (await this.loaders.mayReadPrivate(context, organization.id, OFFICE_ROLES)) ? organization.habilitationReference : null;
+  }
+
+  @ResolveField('sameLegalIdOrganizations', () => [OrganizationType], {
+    nullable: true,
+    description:
+      'Platform admins only (null for anyone else): the other organisations registered with the same legal id, verified or not, oldest first. ' +
+      'Unverified organisations may share a number; only one of them can be verified.',
+  })
+  async sameLegalIdOrganizations(@Parent() organization: OrganizationType, @Context() context: GraphQLContext): Promise<OrganizationType[] | null> {
+    if (!isVerifiedPlatformAdmin(context)) return null;
+    const holders = await this.loaders.of(context).byLegalId.load(organization.legalId);
+    return holders.filter((holder) => holder.id !== organization.id).map(presentOrganization);
   }
 
   @ResolveField('members', () => OrganizationMemberConnectionType, {

@@ -1,4 +1,11 @@
-import { type GetMembershipsOfUsers, type GetOrganizations, type GetRecipientProfiles, type GetSitesOfOrganizations, type Membership } from '#application';
+import {
+  type GetMembershipsOfUsers,
+  type GetOrganizations,
+  type GetOrganizationsByLegalId,
+  type GetRecipientProfiles,
+  type GetSitesOfOrganizations,
+  type Membership,
+} from '#application';
 import { MemberRole } from '#domain';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { OrganizationLoaders } from './organization.loaders';
@@ -21,7 +28,10 @@ function fakeQueries() {
       return new Map();
     },
   } as unknown as GetSitesOfOrganizations;
-  return { calls, loaders: new OrganizationLoaders({} as GetOrganizations, getSites, {} as GetRecipientProfiles, getMemberships) };
+  return {
+    calls,
+    loaders: new OrganizationLoaders({} as GetOrganizations, getSites, {} as GetRecipientProfiles, getMemberships, {} as GetOrganizationsByLegalId),
+  };
 }
 
 describe('per-request organisation loaders', () => {
@@ -47,12 +57,18 @@ describe('per-request organisation loaders', () => {
 
   it('reads private fields for the roles given, and for platform admins', async () => {
     const { calls, loaders } = fakeQueries();
-    const staff = httpContext({ userId: 'u1', platformAdmin: false });
+    const staff = httpContext({ userId: 'u1', platformAdmin: false, emailVerified: true });
     expect(await loaders.mayReadPrivate(staff, 'o1', [MemberRole.ADMIN, MemberRole.STAFF])).toBe(true);
     expect(await loaders.mayReadPrivate(staff, 'o2', [MemberRole.ADMIN, MemberRole.STAFF])).toBe(false);
     expect(await loaders.mayReadPrivate(staff, 'o3', [MemberRole.ADMIN, MemberRole.STAFF, MemberRole.DRIVER])).toBe(false);
     expect(calls).toEqual([['u1']]);
-    expect(await loaders.mayReadPrivate(httpContext({ userId: 'pa', platformAdmin: true }), 'o3', [MemberRole.ADMIN])).toBe(true);
+    expect(await loaders.mayReadPrivate(httpContext({ userId: 'pa', platformAdmin: true, emailVerified: true }), 'o3', [MemberRole.ADMIN])).toBe(true);
     expect(await loaders.mayReadPrivate(httpContext(), 'o1', [MemberRole.STAFF])).toBe(false);
+  });
+
+  it('reads nothing private for an account whose address is not verified, whatever its memberships or rights', async () => {
+    const { loaders } = fakeQueries();
+    expect(await loaders.mayReadPrivate(httpContext({ userId: 'u1', platformAdmin: false, emailVerified: false }), 'o1', [MemberRole.STAFF])).toBe(false);
+    expect(await loaders.mayReadPrivate(httpContext({ userId: 'pa', platformAdmin: true, emailVerified: false }), 'o1', [MemberRole.STAFF])).toBe(false);
   });
 });

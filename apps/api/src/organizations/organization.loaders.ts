@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   GetMembershipsOfUsers,
   GetOrganizations,
+  GetOrganizationsByLegalId,
   GetRecipientProfiles,
   GetSitesOfOrganizations,
   type Membership,
@@ -14,6 +15,8 @@ import type { GraphQLContext } from '../graphql/graphql-context';
 
 export interface OrganizationDataLoaders {
   readonly organization: DataLoader<string, Organization | null>;
+  /** Every organisation holding the legal id (for platform admins vetting one). */
+  readonly byLegalId: DataLoader<string, readonly Organization[]>;
   readonly sites: DataLoader<string, readonly Site[]>;
   readonly recipientProfile: DataLoader<string, RecipientProfile | null>;
   /** By user id. */
@@ -35,6 +38,7 @@ export class OrganizationLoaders {
     private readonly sites: GetSitesOfOrganizations,
     private readonly profiles: GetRecipientProfiles,
     private readonly memberships: GetMembershipsOfUsers,
+    private readonly byLegalId: GetOrganizationsByLegalId,
   ) {}
 
   of(context: GraphQLContext): OrganizationDataLoaders {
@@ -46,16 +50,19 @@ export class OrganizationLoaders {
     return loaders;
   }
 
-  /** The caller's role in the organisation; undefined for anonymous callers and non-members. */
+  /**
+   * The caller's role in the organisation; undefined for anonymous callers and non-members, and for
+   * an account whose address is not verified (it acts for nobody, as the Authorizer says).
+   */
   async actorRole(context: GraphQLContext, organizationId: string): Promise<MemberRole | undefined> {
-    if (context.actor === undefined) return undefined;
+    if (context.actor === undefined || !context.actor.emailVerified) return undefined;
     const memberships = await this.of(context).memberships.load(context.actor.userId);
     return memberships.find((membership) => membership.organizationId === organizationId)?.role;
   }
 
   /** Whether the caller may read the organisation's private fields reserved to these roles. Platform admins may, to vet and handle abuse. */
   async mayReadPrivate(context: GraphQLContext, organizationId: string, roles: readonly MemberRole[]): Promise<boolean> {
-    if (context.actor?.platformAdmin === true) return true;
+    if (isVerifiedPlatformAdmin(context)) return true;
     const role = await this.actorRole(context, organizationId);
     return role !== undefined && roles.includes(role);
   }
@@ -65,6 +72,10 @@ export class OrganizationLoaders {
       organization: new DataLoader(async (ids) => {
         const found = await this.organizations.execute(ids);
         return ids.map((id) => found.get(id) ?? null);
+      }, options),
+      byLegalId: new DataLoader(async (legalIds) => {
+        const found = await this.byLegalId.execute(legalIds);
+        return legalIds.map((legalId) => found.get(legalId) ?? []);
       }, options),
       sites: new DataLoader(async (ids) => {
         const found = await this.sites.execute(ids);
@@ -80,4 +91,9 @@ export class OrganizationLoaders {
       }, options),
     };
   }
+}
+
+/** Platform admins vet organisations; like every right, theirs needs a verified address. */
+export function isVerifiedPlatformAdmin(context: GraphQLContext): boolean {
+  return context.actor?.platformAdmin === true && context.actor.emailVerified;
 }

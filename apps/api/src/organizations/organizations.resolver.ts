@@ -41,7 +41,8 @@ export class OrganizationsResolver {
   }
 
   @PlatformAdminOnly()
-  @Mutation(() => OrganizationType, { description: "Platform admins only: marks a recipient's habilitation as checked." })
+  // Refused (LEGAL_ID_ALREADY_VERIFIED) when another organisation with its legal id is verified: admins see them in sameLegalIdOrganizations.
+  @Mutation(() => OrganizationType, { description: "Platform admins only: marks an organisation's identity (and a recipient's habilitation) as checked." })
   async verifyOrganization(@Args('id', { type: () => ID }) id: string, @Context() context: GraphQLContext): Promise<OrganizationType> {
     return presentOrganization(await this.verifyOrganizationUseCase.execute({ organizationId: id, verifiedBy: currentActor(context).userId }));
   }

@@ -24,6 +24,7 @@ describe('CreatePlatformAdmin', () => {
       displayName: 'Marie',
       passwordHash: 'hashed:hers',
       platformAdmin: false,
+      emailVerifiedAt: new Date(),
       createdAt: new Date(),
     });
     expect((await create.execute({ email: 'marie@example.fr', password: 'ignored ignored' })).outcome).toBe('promoted');

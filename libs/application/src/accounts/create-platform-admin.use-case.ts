@@ -25,7 +25,9 @@ export interface CreatePlatformAdminResult {
 }
 
 /**
- * Makes someone a platform administrator: creates the account, or promotes an existing one.
+ * Makes someone a platform administrator: creates the account (its address verified), or promotes
+ * an existing one, whose address stays as verified as it was: an account registered by someone who
+ * does not own the address gains nothing, since an unverified account can do nothing.
  * Reached only from the admin:create command, never from the API, so the first administrator
  * cannot be self-appointed through an open endpoint.
  */
@@ -57,11 +59,13 @@ export class CreatePlatformAdmin {
       displayName,
       passwordHash: await this.hasher.hash(password),
       platformAdmin: true,
+      // The operator who runs the command on the server vouches for the address.
+      emailVerifiedAt: this.clock.now(),
       createdAt: this.clock.now(),
     };
     await this.unitOfWork.run(async () => {
       await this.users.create(account);
-      await this.invitations?.acceptPendingInvitations(account.id, account.email);
+      await this.invitations?.acceptPendingInvitations(account);
     });
     return { outcome: 'created', user: toUserProfile(account) };
   }

@@ -2,8 +2,15 @@
 import { DomainError, type NormalizedEmail } from '#domain';
 import type { Actor } from '../auth/actor';
 import { type Clock, FixedClock } from '../ports/clock.port';
+import { JobOutbox } from '../ports/job-outbox.port';
+import type { JobName, JobPayloads } from '../ports/job-payloads';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { AccessTokenIssuer, type IssuedAccessToken } from './access-token.port';
+import {
+  EmailVerificationTokenRepository,
+  type EmailVerificationTokenRecord,
+  type NewEmailVerificationToken,
+} from './email-verification-token-repository.port';
 import { LoginRateLimiter, type LoginAttempt } from './login-rate-limiter.port';
 import { PasswordHasher } from './password-hasher.port';
 import {
@@ -31,6 +38,12 @@ export class InMemoryUsers extends UserRepository {
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     const user = this.rows.get(id);
     if (user) this.rows.set(id, { ...user, passwordHash });
+  }
+  async markEmailVerified(id: string, at: Date): Promise<boolean> {
+    const user = this.rows.get(id);
+    if (!user) return false;
+    if (user.emailVerifiedAt === null) this.rows.set(id, { ...user, emailVerifiedAt: at });
+    return true;
   }
   async setPlatformAdmin(id: string, platformAdmin: boolean): Promise<boolean> {
     const user = this.rows.get(id);
@@ -91,6 +104,33 @@ export class InMemoryRefreshTokens extends RefreshTokenRepository {
   }
 }
 
+export class InMemoryEmailVerificationTokens extends EmailVerificationTokenRepository {
+  readonly rows = new Map<string, EmailVerificationTokenRecord>();
+  async create(token: NewEmailVerificationToken): Promise<void> {
+    this.rows.set(token.id, { ...token, usedAt: null });
+  }
+  async consume(tokenHash: string, now: Date): Promise<string | null> {
+    const token = [...this.rows.values()].find((t) => t.tokenHash === tokenHash);
+    if (!token || token.usedAt !== null || token.expiresAt.getTime() <= now.getTime()) return null;
+    for (const other of this.rows.values()) {
+      if (other.userId === token.userId && other.usedAt === null) this.rows.set(other.id, { ...other, usedAt: now });
+    }
+    return token.userId;
+  }
+  async findByHash(tokenHash: string): Promise<EmailVerificationTokenRecord | null> {
+    return [...this.rows.values()].find((t) => t.tokenHash === tokenHash) ?? null;
+  }
+}
+
+export class InMemoryOutbox extends JobOutbox {
+  jobs: { name: JobName; payload: unknown }[] = [];
+  failWith: Error | undefined;
+  async add<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.jobs.push({ name, payload });
+  }
+}
+
 /**
  * Reversible "hash" so specs can see what was hashed; counts verifications to check the dummy one
  * runs. `legacy:<password>` stands for a hash made with outdated parameters.
@@ -135,27 +175,42 @@ export class FakeAccessTokens extends AccessTokenIssuer {
   }
   async issue(actor: Actor): Promise<IssuedAccessToken> {
     this.issued.push(actor);
-    return { token: `access:${actor.userId}:${actor.platformAdmin}:${this.issued.length}`, expiresAt: new Date(this.clock.now().getTime() + 900_000) };
+    return {
+      token: `access:${actor.userId}:${actor.platformAdmin}:${actor.emailVerified}:${this.issued.length}`,
+      expiresAt: new Date(this.clock.now().getTime() + 900_000),
+    };
   }
 }
 
-/** Runs the work and, like a transaction, undoes the users it created when the work fails. */
+/** Runs the work and, like a transaction, undoes what it wrote (users, verification tokens, outbox jobs) when the work fails. */
 export class FakeUnitOfWork extends UnitOfWork {
   runs = 0;
-  constructor(private readonly users: InMemoryUsers) {
+  constructor(
+    private readonly users: InMemoryUsers,
+    private readonly tokens?: InMemoryEmailVerificationTokens,
+    private readonly outbox?: InMemoryOutbox,
+  ) {
     super();
   }
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.runs++;
-    const before = new Map(this.users.rows);
+    const users = new Map(this.users.rows);
+    const tokens = new Map(this.tokens?.rows);
+    const jobs = [...(this.outbox?.jobs ?? [])];
     try {
       return await work();
     } catch (error) {
-      this.users.rows.clear();
-      for (const [id, user] of before) this.users.rows.set(id, user);
+      restore(this.users.rows, users);
+      if (this.tokens) restore(this.tokens.rows, tokens);
+      if (this.outbox) this.outbox.jobs = jobs;
       throw error;
     }
   }
+}
+
+function restore<V>(rows: Map<string, V>, before: ReadonlyMap<string, V>): void {
+  rows.clear();
+  for (const [id, row] of before) rows.set(id, row);
 }
 
 /** Everything a sign-in use case needs, wired in memory. */
@@ -166,6 +221,19 @@ export function inMemoryAccounts(options: { refreshTtlSeconds?: number; loginLim
   const hasher = new PlainHasher();
   const limiter = new CountingLimiter(options.loginLimit);
   const accessTokens = new FakeAccessTokens(clock);
-  const unitOfWork = new FakeUnitOfWork(users);
-  return { clock, users, refreshTokens, hasher, limiter, accessTokens, unitOfWork, settings: { refreshTtlSeconds: options.refreshTtlSeconds ?? 3600 } };
+  const verificationTokens = new InMemoryEmailVerificationTokens();
+  const outbox = new InMemoryOutbox();
+  const unitOfWork = new FakeUnitOfWork(users, verificationTokens, outbox);
+  return {
+    clock,
+    users,
+    refreshTokens,
+    hasher,
+    limiter,
+    accessTokens,
+    verificationTokens,
+    outbox,
+    unitOfWork,
+    settings: { refreshTtlSeconds: options.refreshTtlSeconds ?? 3600 },
+  };
 }

@@ -13,6 +13,7 @@ async function setup() {
     displayName: 'Marie',
     passwordHash: 'hashed:correct horse battery',
     platformAdmin: true,
+    emailVerifiedAt: world.clock.now(),
     createdAt: world.clock.now(),
   });
   return { ...world, login };
@@ -23,7 +24,7 @@ describe('LoginUser', () => {
     const { login, accessTokens } = await setup();
     const session = await login.execute({ email: ' MARIE@example.fr', password: 'correct horse battery', ip: '192.0.2.1' });
     expect(session.user.email).toBe('marie@example.fr');
-    expect(accessTokens.issued).toEqual([{ userId: '00000000-0000-4000-8000-000000000001', platformAdmin: true }]);
+    expect(accessTokens.issued).toEqual([{ userId: '00000000-0000-4000-8000-000000000001', platformAdmin: true, emailVerified: true }]);
   });
 
   it('gives the same error, with no field, for a wrong password and for an unknown email, after the same work', async () => {

@@ -4,8 +4,8 @@ import { inMemoryAccounts } from './in-memory-accounts.fake';
 import { Logout } from './logout.use-case';
 import { SessionIssuer } from './session-issuer.service';
 
-const MARIE = { userId: '00000000-0000-4000-8000-000000000003', platformAdmin: false };
-const PAUL = { userId: '00000000-0000-4000-8000-000000000004', platformAdmin: false };
+const MARIE = { userId: '00000000-0000-4000-8000-000000000003', platformAdmin: false, emailVerified: true };
+const PAUL = { userId: '00000000-0000-4000-8000-000000000004', platformAdmin: false, emailVerified: true };
 
 async function setup() {
   const world = inMemoryAccounts();
@@ -20,6 +20,7 @@ async function setup() {
       displayName: name,
       passwordHash: 'hashed:x',
       platformAdmin: false,
+      emailVerifiedAt: world.clock.now(),
       createdAt: world.clock.now(),
     });
   }

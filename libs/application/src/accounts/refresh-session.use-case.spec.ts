@@ -16,6 +16,7 @@ async function setup() {
     displayName: 'Paul',
     passwordHash: 'hashed:x',
     platformAdmin: false,
+    emailVerifiedAt: world.clock.now(),
     createdAt: world.clock.now(),
   });
   const first = await sessions.start((await world.users.findById(USER_ID))!);
@@ -60,6 +61,6 @@ describe('RefreshSession', () => {
     const { refresh, users, accessTokens, first } = await setup();
     await users.setPlatformAdmin(USER_ID, true);
     await refresh.execute(first.refreshToken);
-    expect(accessTokens.issued.at(-1)).toEqual({ userId: USER_ID, platformAdmin: true });
+    expect(accessTokens.issued.at(-1)).toEqual({ userId: USER_ID, platformAdmin: true, emailVerified: true });
   });
 });

@@ -1,4 +1,3 @@
-import { InvitationAcceptor } from './invitation-acceptor.port';
 import { inMemoryAccounts } from './in-memory-accounts.fake';
 import { RegisterUser } from './register-user.use-case';
 import { RegistrationRateLimiter } from './registration-rate-limiter.port';
@@ -6,28 +5,18 @@ import { DomainError } from '#domain';
 import { SessionIssuer } from './session-issuer.service';
 import { hashOpaqueToken } from './opaque-token';
 
-class RecordingInvitations extends InvitationAcceptor {
-  accepted: { userId: string; email: string }[] = [];
-  failWith: Error | undefined;
-  async acceptPendingInvitations(userId: string, email: string): Promise<void> {
-    if (this.failWith) throw this.failWith;
-    this.accepted.push({ userId, email });
-  }
-}
-
 function setup() {
   const world = inMemoryAccounts();
-  const invitations = new RecordingInvitations();
   const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
-  const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, invitations);
-  return { ...world, invitations, register };
+  const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, world.outbox);
+  return { ...world, register };
 }
 
 const valid = { email: ' Marie.Dupont@Example.FR ', password: 'correct horse battery', displayName: ' Marie Dupont ' };
 
 describe('RegisterUser', () => {
-  it('creates the account (normalised email, hashed password), accepts its invitations and starts a session', async () => {
-    const { register, users, refreshTokens, invitations, unitOfWork } = setup();
+  it('creates the account unverified (normalised email, hashed password), queues its verification e-mail and starts a session', async () => {
+    const { register, users, refreshTokens, outbox, accessTokens, unitOfWork } = setup();
     const session = await register.execute(valid);
 
     const [account] = [...users.rows.values()];
@@ -36,10 +25,20 @@ describe('RegisterUser', () => {
       displayName: 'Marie Dupont',
       passwordHash: 'hashed:correct horse battery',
       platformAdmin: false,
+      emailVerifiedAt: null,
     });
-    expect(session.user).toEqual({ id: account.id, email: account.email, displayName: 'Marie Dupont', platformAdmin: false, createdAt: account.createdAt });
+    expect(session.user).toEqual({
+      id: account.id,
+      email: account.email,
+      displayName: 'Marie Dupont',
+      platformAdmin: false,
+      emailVerifiedAt: null,
+      createdAt: account.createdAt,
+    });
     expect(session.user).not.toHaveProperty('passwordHash');
-    expect(invitations.accepted).toEqual([{ userId: account.id, email: 'marie.dupont@example.fr' }]);
+    // The access token says the address is not verified: the API lets it do nothing but verify and sign out.
+    expect(accessTokens.issued).toEqual([{ userId: account.id, platformAdmin: false, emailVerified: false }]);
+    expect(outbox.jobs).toEqual([{ name: 'accounts.verification-email', payload: { userId: account.id } }]);
     expect(unitOfWork.runs).toBe(1);
 
     const [stored] = [...refreshTokens.rows.values()];
@@ -61,24 +60,18 @@ describe('RegisterUser', () => {
     [{ displayName: '' }, 'INVALID_DISPLAY_NAME', 'displayName'],
     [{ displayName: 'x'.repeat(101) }, 'INVALID_DISPLAY_NAME', 'displayName'],
   ])('refuses %p with %s on %s and writes nothing', async (override, code, field) => {
-    const { register, users, refreshTokens, invitations } = setup();
+    const { register, users, refreshTokens, outbox } = setup();
     await expect(register.execute({ ...valid, ...override })).rejects.toMatchObject({ code, field });
     expect(users.rows.size).toBe(0);
     expect(refreshTokens.rows.size).toBe(0);
-    expect(invitations.accepted).toEqual([]);
+    expect(outbox.jobs).toEqual([]);
   });
 
-  it('keeps no account when accepting its invitations fails (one unit of work)', async () => {
-    const { register, users, invitations } = setup();
-    invitations.failWith = new Error('database went away');
+  it('keeps no account when its verification e-mail cannot be queued (one unit of work)', async () => {
+    const { register, users, outbox } = setup();
+    outbox.failWith = new Error('database went away');
     await expect(register.execute(valid)).rejects.toThrow('database went away');
     expect(users.rows.size).toBe(0);
-  });
-
-  it('works without an invitation acceptor bound', async () => {
-    const world = inMemoryAccounts();
-    const sessions = new SessionIssuer(world.accessTokens, world.refreshTokens, world.settings, world.clock);
-    await expect(new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork).execute(valid)).resolves.toBeDefined();
   });
 
   it('counts the attempt against the address first, and writes nothing when the address is over its limit', async () => {
@@ -91,10 +84,11 @@ describe('RegisterUser', () => {
         throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: 60 });
       }
     }
-    const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, undefined, new RefusingLimiter());
+    const register = new RegisterUser(world.users, world.hasher, sessions, world.clock, world.unitOfWork, world.outbox, new RefusingLimiter());
     await expect(register.execute({ ...valid, ip: '203.0.113.7' })).rejects.toMatchObject({ code: 'RATE_LIMITED', params: { retryAfterSeconds: 60 } });
     expect(seen).toEqual(['203.0.113.7']);
     expect(world.users.rows.size).toBe(0);
     expect(world.refreshTokens.rows.size).toBe(0);
+    expect(world.outbox.jobs).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { assertPasswordPolicy, DomainError, parseEmail } from '#domain';
 import { Clock } from '../ports/clock.port';
+import { JobOutbox } from '../ports/job-outbox.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { parseDisplayName } from './display-name';
-import { InvitationAcceptor } from './invitation-acceptor.port';
 import { PasswordHasher } from './password-hasher.port';
 import { RegistrationRateLimiter } from './registration-rate-limiter.port';
 import { SessionIssuer, type Session } from './session-issuer.service';
@@ -19,7 +19,12 @@ export interface RegisterUserCommand {
   readonly ip?: string;
 }
 
-/** Creates an account and signs it in; pending invitations for that email become memberships. */
+/**
+ * Creates an account and signs it in, unverified: it can do nothing but verify its address and sign
+ * out until it proves it owns the address with the link e-mailed now (the e-mail job is written in
+ * the same transaction as the account, so every account gets one). Pending invitations for the
+ * address wait for that proof.
+ */
 @Injectable()
 export class RegisterUser {
   constructor(
@@ -28,8 +33,7 @@ export class RegisterUser {
     private readonly sessions: SessionIssuer,
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
-    // Bound by the organisations module; optional so that accounts work (and are tested) on their own.
-    @Optional() private readonly invitations?: InvitationAcceptor,
+    private readonly outbox: JobOutbox,
     // Bound by the API's rate-limit module; processes without HTTP clients (seed) have none.
     @Optional() private readonly limiter?: RegistrationRateLimiter,
   ) {}
@@ -52,12 +56,13 @@ export class RegisterUser {
       displayName,
       passwordHash: await this.hasher.hash(command.password),
       platformAdmin: false,
+      emailVerifiedAt: null,
       createdAt: this.clock.now(),
     };
-    // The account, the memberships its invitations become and its first session stand or fall together.
+    // The account, its verification e-mail and its first session stand or fall together.
     return this.unitOfWork.run(async () => {
       await this.users.create(account);
-      await this.invitations?.acceptPendingInvitations(account.id, account.email);
+      await this.outbox.add('accounts.verification-email', { userId: account.id });
       return this.sessions.start(toUserProfile(account));
     });
   }

@@ -5,7 +5,7 @@ import { AccessTokenIssuer } from './access-token.port';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { RefreshTokenRepository } from './refresh-token-repository.port';
 import { SessionSettings } from './session-settings.port';
-import type { UserProfile } from './user-account';
+import { actorOf, type UserProfile } from './user-account';
 
 /** What a successful register, login or refresh hands back: the refresh token in clear, only this once. */
 export interface Session {
@@ -43,7 +43,7 @@ export class SessionIssuer {
   }
 
   async withAccessToken(user: UserProfile, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
-    const access = await this.accessTokens.issue({ userId: user.id, platformAdmin: user.platformAdmin });
+    const access = await this.accessTokens.issue(actorOf(user));
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
   }
 

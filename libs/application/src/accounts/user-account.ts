@@ -1,4 +1,5 @@
 import type { NormalizedEmail } from '#domain';
+import type { Actor } from '../auth/actor';
 
 /** A person's account as the rest of the application sees it: never carries the password hash. */
 export interface UserProfile {
@@ -7,6 +8,8 @@ export interface UserProfile {
   readonly displayName: string;
   /** Granted only by the admin:create command, never through the API. */
   readonly platformAdmin: boolean;
+  /** When the person proved they own the address (the e-mailed link); null until then. */
+  readonly emailVerifiedAt: Date | null;
   readonly createdAt: Date;
 }
 
@@ -17,5 +20,17 @@ export interface UserAccount extends UserProfile {
 }
 
 export function toUserProfile(account: UserAccount): UserProfile {
-  return { id: account.id, email: account.email, displayName: account.displayName, platformAdmin: account.platformAdmin, createdAt: account.createdAt };
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    platformAdmin: account.platformAdmin,
+    emailVerifiedAt: account.emailVerifiedAt,
+    createdAt: account.createdAt,
+  };
+}
+
+/** Who a session acts as: the access token carries this. */
+export function actorOf(user: UserProfile): Actor {
+  return { userId: user.id, platformAdmin: user.platformAdmin, emailVerified: user.emailVerifiedAt !== null };
 }

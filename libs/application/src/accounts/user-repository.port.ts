@@ -9,7 +9,9 @@ export abstract class UserRepository {
    * address is taken, including when a concurrent registration took it a moment earlier.
    */
   abstract create(account: UserAccount): Promise<void>;
-  /** Sets the platform-admin flag; false when no account has this id. */
   abstract updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+  /** Sets the platform-admin flag; false when no account has this id. */
   abstract setPlatformAdmin(id: string, platformAdmin: boolean): Promise<boolean>;
+  /** Records that the address is proved, unless it already was (the first date stays); false when no account has this id. */
+  abstract markEmailVerified(id: string, at: Date): Promise<boolean>;
 }

@@ -113,10 +113,10 @@ const SCENARIO: AllocationCandidates = {
   ],
 };
 
-const STAFF: Actor = { userId: 'staff', platformAdmin: false };
-const DRIVER: Actor = { userId: 'driver', platformAdmin: false };
-const OUTSIDER: Actor = { userId: 'outsider', platformAdmin: false };
-const ADMIN: Actor = { userId: 'platform', platformAdmin: true };
+const STAFF: Actor = { userId: 'staff', platformAdmin: false, emailVerified: true };
+const DRIVER: Actor = { userId: 'driver', platformAdmin: false, emailVerified: true };
+const OUTSIDER: Actor = { userId: 'outsider', platformAdmin: false, emailVerified: true };
+const ADMIN: Actor = { userId: 'platform', platformAdmin: true, emailVerified: true };
 
 function useCase(source: FakeSource): ProposeAllocation {
   const roles = new Map([
@@ -146,7 +146,7 @@ describe('ProposeAllocation', () => {
     const source = new FakeSource(new Map([['A', coordinator({ organizationId: 'A' })]]), SCENARIO);
     const roles = new Map([['a-staff/A', MemberRole.STAFF]]);
     const proposal = await new ProposeAllocation(source, new Authorizer(new FakeMemberships(roles)), new FixedClock(NOW)).execute({
-      actor: { userId: 'a-staff', platformAdmin: false },
+      actor: { userId: 'a-staff', platformAdmin: false, emailVerified: true },
       organizationId: 'A',
     });
     expect(proposal.scope).toBe('OWN_LINES');

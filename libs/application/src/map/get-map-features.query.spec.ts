@@ -83,7 +83,7 @@ function site(n: number): MapRecipientSite {
   };
 }
 
-const ACTOR = { userId: '00000000-0000-4000-8000-000000000001', platformAdmin: false };
+const ACTOR = { userId: '00000000-0000-4000-8000-000000000001', platformAdmin: false, emailVerified: true };
 const BBOX = '4.7,45.6,5.0,45.9';
 
 describe('GetMapFeatures', () => {

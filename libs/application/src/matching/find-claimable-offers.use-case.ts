@@ -4,11 +4,9 @@ import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
 import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { Clock } from '../ports/clock.port';
-import { compareByCursorOrder, decodeClaimableOfferCursor, encodeClaimableOfferCursor, scoreKey, type ClaimableOfferCursor } from './claimable-offer-cursor';
-import { MatchCandidateFinder, type OfferCandidate } from './match-candidate-finder.port';
-import { discloseOfferMatch, type DisclosedOfferMatch } from './offer-match-disclosure';
-import type { OfferMatchResult } from './offer-match.model';
-import { rankOfferCandidates } from './rank-offer-candidates';
+import { decodeClaimableOfferCursor } from './claimable-offer-cursor';
+import { MatchCandidateFinder } from './match-candidate-finder.port';
+import { pageClaimableOffers, type OfferMatchConnection } from './page-claimable-offers';
 
 export const DEFAULT_CLAIMABLE_PAGE_SIZE = 20;
 export const MAX_CLAIMABLE_PAGE_SIZE = 100;
@@ -18,17 +16,6 @@ export interface FindClaimableOffersQuery {
   readonly organizationId: string;
   readonly first?: number | null;
   readonly after?: string | null;
-}
-
-export interface OfferMatchEdge {
-  /** The recipient's own matches: it reads every reason (FULL disclosure). */
-  readonly node: DisclosedOfferMatch;
-  readonly cursor: string;
-}
-
-export interface OfferMatchConnection {
-  readonly edges: readonly OfferMatchEdge[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
 }
 
 /**
@@ -64,25 +51,6 @@ export class FindClaimableOffers {
       return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     }
 
-    const byOffer = new Map<string, OfferCandidate[]>();
-    for (const candidate of found.offers) {
-      const list = byOffer.get(candidate.offer.id);
-      if (list === undefined) byOffer.set(candidate.offer.id, [candidate]);
-      else list.push(candidate);
-    }
-    const ranked: Array<{ match: OfferMatchResult; position: ClaimableOfferCursor }> = [];
-    for (const candidates of byOffer.values()) {
-      const offer = candidates[0]?.offer;
-      if (offer === undefined) continue;
-      const pairings = candidates.map(({ site, distanceKm }) => ({ recipient: found.recipient, site, distanceKm }));
-      const best = rankOfferCandidates(offer, pairings, now)[0];
-      if (best !== undefined) ranked.push({ match: best, position: { scoreKey: scoreKey(best.score), offerId: offer.id } });
-    }
-    ranked.sort((a, b) => compareByCursorOrder(a.position, b.position));
-
-    const start = after === undefined ? 0 : ranked.findIndex((entry) => compareByCursorOrder(entry.position, after) > 0);
-    const rest = start < 0 ? [] : ranked.slice(start);
-    const edges = rest.slice(0, first).map((entry) => ({ node: discloseOfferMatch(entry.match, 'FULL'), cursor: encodeClaimableOfferCursor(entry.position) }));
-    return { edges, pageInfo: { hasNextPage: rest.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return pageClaimableOffers(found, now, first, after);
   }
 }

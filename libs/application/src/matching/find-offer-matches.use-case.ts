@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, MemberRole, OfferStatus } from '#domain';
 import type { Actor } from '../auth/actor';
 import { Authorizer } from '../organizations/authorizer.service';
+import { assertMayActAsDonor } from '../organizations/donor-vetting.policy';
+import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { Clock } from '../ports/clock.port';
 import { RateLimiter } from '../ports/rate-limiter.port';
 import { MatchCandidateFinder, type MatchingOffer } from './match-candidate-finder.port';
@@ -34,6 +36,7 @@ export class FindOfferMatches {
   constructor(
     private readonly finder: MatchCandidateFinder,
     private readonly authorizer: Authorizer,
+    private readonly organizations: OrganizationRepository,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
   ) {}
@@ -51,6 +54,8 @@ export class FindOfferMatches {
     if (offer === undefined) throw new DomainError('NOT_FOUND', 'offerId');
     if (actor.platformAdmin) return (await this.rank(offer, first)).map((match) => discloseOfferMatch(match, 'FULL'));
     await this.authorizer.assertActsFor(actor, offer.donorOrganizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
+    // Until a platform admin has checked the donor, it cannot see which charities an offer would reach.
+    assertMayActAsDonor(await this.organizations.findById(offer.donorOrganizationId), 'offerId');
     return (await this.rank(offer, first)).map((match) => discloseOfferMatch(match, 'DONOR'));
   }
 

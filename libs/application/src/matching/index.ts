@@ -5,4 +5,5 @@ export * from './offer-match-disclosure';
 export * from './rank-offer-candidates';
 export * from './claimable-offer-cursor';
 export * from './find-offer-matches.use-case';
+export * from './page-claimable-offers';
 export * from './find-claimable-offers.use-case';

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { isValidEmail, normalizeEmail, type NormalizedEmail } from '#domain';
+import { DomainError } from '#domain';
 import { InvitationAcceptor } from '../accounts/invitation-acceptor.port';
+import type { UserProfile } from '../accounts/user-account';
 import { Clock } from '../ports/clock.port';
 import { InvitationRepository } from './invitation-repository.port';
 import type { Membership } from './organization.model';
 
 /**
- * Registration calls this (through the accounts' InvitationAcceptor port): every organisation that
- * invited the email gains the new account as a member, with the role it was invited with.
+ * Email verification calls this (through the accounts' InvitationAcceptor port): every organisation
+ * that invited the address gains the account as a member, with the role it was invited with. Only
+ * a verified address accepts: the repository checks it again in the statement that accepts.
  */
 @Injectable()
 export class AcceptPendingInvitations implements InvitationAcceptor {
@@ -16,13 +18,12 @@ export class AcceptPendingInvitations implements InvitationAcceptor {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: { readonly userId: string; readonly email: string }): Promise<Membership[]> {
-    // Registration has validated the email already; an invalid one can have no invitation.
-    if (!isValidEmail(command.email)) return [];
-    return this.invitations.acceptAllFor(command.userId, normalizeEmail(command.email) as NormalizedEmail, this.clock.now());
+  async execute(user: Pick<UserProfile, 'id' | 'email' | 'emailVerifiedAt'>): Promise<Membership[]> {
+    if (user.emailVerifiedAt === null) throw new DomainError('EMAIL_NOT_VERIFIED', 'email');
+    return this.invitations.acceptAllFor(user.id, user.email, this.clock.now());
   }
 
-  async acceptPendingInvitations(userId: string, email: string): Promise<void> {
-    await this.execute({ userId, email });
+  async acceptPendingInvitations(user: Pick<UserProfile, 'id' | 'email' | 'emailVerifiedAt'>): Promise<void> {
+    await this.execute(user);
   }
 }

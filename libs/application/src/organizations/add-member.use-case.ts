@@ -13,7 +13,10 @@ export interface AddMemberCommand {
   readonly addedBy: string;
 }
 
-/** A member at once when the email has an account; otherwise an invitation, accepted on registration. */
+/**
+ * A member at once when the email has a verified account; otherwise an invitation, accepted when the
+ * address is verified (by the account that has it, or by whoever registers it and proves it).
+ */
 export type MemberAdded =
   | { readonly kind: 'membership'; readonly membership: Membership; readonly email: NormalizedEmail }
   | { readonly kind: 'invitation'; readonly invitation: Invitation; readonly email: NormalizedEmail };
@@ -29,7 +32,7 @@ export class AddMember {
   async execute(command: AddMemberCommand): Promise<MemberAdded> {
     const email = parseEmail(command.email, 'email');
     if (!isMemberRole(command.role)) throw new DomainError('UNKNOWN_MEMBER_ROLE', 'role', { value: String(command.role) });
-    const userId = await this.users.findUserIdByEmail(email);
+    const userId = await this.users.findVerifiedUserIdByEmail(email);
     if (userId === undefined) {
       const invitation = await this.invitations.savePending({ organizationId: command.organizationId, email, role: command.role, invitedBy: command.addedBy });
       return { kind: 'invitation', invitation, email };

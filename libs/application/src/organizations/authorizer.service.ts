@@ -10,7 +10,8 @@ import { MembershipRepository } from './membership-repository.port';
  *
  * An unknown organisation and one the actor does not belong to get the same FORBIDDEN, so the
  * answer never tells an outsider which ids exist. Platform admins are not members: they vet
- * organisations, they do not act for them.
+ * organisations, they do not act for them. An account that has not verified its address acts for
+ * nobody (EMAIL_NOT_VERIFIED), whatever memberships it holds.
  */
 @Injectable()
 export class Authorizer {
@@ -18,7 +19,7 @@ export class Authorizer {
 
   /** The actor's role in the organisation, if it is one of `roles`; undefined otherwise. */
   async roleFor(actor: Actor | undefined, organizationId: string, roles: readonly MemberRole[]): Promise<MemberRole | undefined> {
-    if (actor === undefined) return undefined;
+    if (actor === undefined || !actor.emailVerified) return undefined;
     const role = await this.memberships.roleOf(actor.userId, organizationId);
     return role !== undefined && roles.includes(role) ? role : undefined;
   }
@@ -26,6 +27,7 @@ export class Authorizer {
   /** Throws UNAUTHENTICATED without an actor, FORBIDDEN when it may not act for the organisation. */
   async assertActsFor(actor: Actor | undefined, organizationId: string, roles: readonly MemberRole[]): Promise<MemberRole> {
     if (actor === undefined) throw new DomainError('UNAUTHENTICATED');
+    if (!actor.emailVerified) throw new DomainError('EMAIL_NOT_VERIFIED', 'authorization');
     const role = await this.roleFor(actor, organizationId, roles);
     if (role === undefined) throw new DomainError('FORBIDDEN');
     return role;

@@ -38,8 +38,10 @@ export class CreateOrganization {
       code: 'INVALID_HABILITATION_REFERENCE',
       max: MAX_HABILITATION_REFERENCE_LENGTH,
     });
-    // Checked first for a clean answer; the unique index settles a race between two creations.
-    if (await this.organizations.existsWithLegalId(legalId.value)) throw new DomainError('DUPLICATE_LEGAL_ID', 'legalId');
+    // A number a verified organisation holds is taken. One held by unverified organisations only is
+    // not: whoever registered it first may not be its owner (no squatting), and refusing would tell
+    // anyone which numbers are registered. The platform admin sees the others when verifying.
+    if (await this.organizations.existsVerifiedWithLegalId(legalId.value)) throw new DomainError('DUPLICATE_LEGAL_ID', 'legalId');
     // An organisation without its admin would be an orphan nobody can manage: both rows or neither.
     return this.unitOfWork.run(async () => {
       const organization = await this.organizations.create({ kind: command.kind, name, legalId, habilitationReference });

@@ -6,7 +6,8 @@ export abstract class InvitationRepository {
   abstract savePending(invitation: { organizationId: string; email: NormalizedEmail; role: MemberRole; invitedBy: string }): Promise<Invitation>;
   /**
    * Turns every pending invitation for this email into a membership of userId (keeping an existing
-   * membership as it is) and marks them accepted, in one transaction. Returns the memberships created.
+   * membership as it is) and marks them accepted, in one transaction, provided userId's account has
+   * this email and has verified it (otherwise nothing changes). Returns the memberships created.
    */
   abstract acceptAllFor(userId: string, email: NormalizedEmail, at: Date): Promise<Membership[]>;
 }

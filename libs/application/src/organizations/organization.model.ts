@@ -45,7 +45,7 @@ export interface Membership {
   readonly createdAt: Date;
 }
 
-/** An admin added someone by email before that person had an account; accepted on registration. */
+/** An admin added someone by email who had no verified account yet; accepted when the address is verified. */
 export interface Invitation {
   readonly id: string;
   readonly organizationId: string;

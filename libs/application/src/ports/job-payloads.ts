@@ -16,6 +16,11 @@ export interface JobPayloads {
   'notifications.offer-email': OfferMatchNotice;
   /** The scheduled clean-up of refresh tokens that can no longer be used (expired for a day or more). */
   'accounts.purge-expired-sessions': Record<string, never>;
+  /**
+   * The e-mail with a link that proves an account's address. The token is made when the e-mail is
+   * sent, not before: only its hash is ever stored, never in the outbox or the queue.
+   */
+  'accounts.verification-email': { userId: string };
   /** Tells live subscribers (offerChanged) that an offer's status or claims changed; written with the change. */
   'offers.changed-notice': { offerId: string };
   /** A confirmed claim's pickup, handed to planning (runs pick it up from there). */
@@ -52,6 +57,7 @@ export const JOB_NAMES = [
   'offers.broadcast',
   'notifications.offer-email',
   'accounts.purge-expired-sessions',
+  'accounts.verification-email',
   'offers.changed-notice',
   'claims.plan-pickup',
   'notifications.claim-email',

@@ -34,6 +34,11 @@ export const DOMAIN_ERROR_CODES = [
   'REFRESH_TOKEN_EXPIRED',
   'REFRESH_TOKEN_REVOKED',
   'REFRESH_TOKEN_REUSED',
+  // Email verification: an account proves its address before it can do anything but verify and sign out.
+  'EMAIL_NOT_VERIFIED',
+  'EMAIL_VERIFICATION_TOKEN_INVALID',
+  'EMAIL_VERIFICATION_TOKEN_EXPIRED',
+  'EMAIL_VERIFICATION_TOKEN_USED',
   // Organisations.
   'INVALID_SIRET',
   'INVALID_RNA',
@@ -42,6 +47,9 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_ORGANIZATION_NAME',
   'INVALID_HABILITATION_REFERENCE',
   'DUPLICATE_LEGAL_ID',
+  // Vetting: a platform admin checks an organisation before it acts (a donor publishes, a recipient claims).
+  'ORGANIZATION_NOT_VERIFIED',
+  'LEGAL_ID_ALREADY_VERIFIED',
   // Members and invitations.
   'UNKNOWN_MEMBER_ROLE',
   'ALREADY_MEMBER',

@@ -85,6 +85,22 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Ce jeton de session a déjà servi : par précaution, la session est fermée. Connectez-vous à nouveau.',
     en: 'This session token was already used: as a precaution the session is closed. Please sign in again.',
   },
+  EMAIL_NOT_VERIFIED: {
+    fr: 'Confirmez d’abord votre adresse e-mail avec le lien que nous vous avons envoyé (vous pouvez le redemander).',
+    en: 'First confirm your email address with the link we sent you (you can ask for it again).',
+  },
+  EMAIL_VERIFICATION_TOKEN_INVALID: {
+    fr: 'Ce lien de confirmation n’est pas valide : utilisez le dernier lien reçu par e-mail, ou redemandez-en un.',
+    en: 'This confirmation link is not valid: use the latest link you received by email, or ask for a new one.',
+  },
+  EMAIL_VERIFICATION_TOKEN_EXPIRED: {
+    fr: 'Ce lien de confirmation a expiré : redemandez-en un.',
+    en: 'This confirmation link has expired: ask for a new one.',
+  },
+  EMAIL_VERIFICATION_TOKEN_USED: {
+    fr: 'Ce lien de confirmation a déjà servi : connectez-vous.',
+    en: 'This confirmation link was already used: sign in instead.',
+  },
   INVALID_SIRET: {
     fr: 'Numéro SIRET invalide : 14 chiffres, vérifiez-le sur votre extrait Kbis ou avis de situation INSEE.',
     en: 'Invalid SIRET: 14 digits; check it against your INSEE registration.',
@@ -112,6 +128,14 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
   DUPLICATE_LEGAL_ID: {
     fr: 'Une organisation est déjà inscrite avec ce numéro : demandez à son administrateur de vous ajouter.',
     en: 'An organisation is already registered with this number: ask its administrator to add you.',
+  },
+  ORGANIZATION_NOT_VERIFIED: {
+    fr: 'Votre organisation n’a pas encore été vérifiée par l’équipe Glane : vous pourrez publier une fois la vérification faite.',
+    en: 'Your organisation has not been verified by the Glane team yet: you can publish once it is.',
+  },
+  LEGAL_ID_ALREADY_VERIFIED: {
+    fr: 'Une autre organisation avec ce numéro est déjà vérifiée : celle-ci ne peut pas l’être aussi.',
+    en: 'Another organisation with this number is already verified: this one cannot be too.',
   },
   UNKNOWN_MEMBER_ROLE: {
     fr: 'Rôle inconnu : ADMIN, STAFF ou DRIVER.',

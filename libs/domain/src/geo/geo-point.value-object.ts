@@ -1,6 +1,10 @@
 import { DomainError } from '../errors/domain-error';
 
-/** Mean Earth radius (IUGG), the usual choice for haversine; PostGIS geography uses the spheroid. */
+/**
+ * Mean Earth radius (IUGG, the WGS 84 mean radius): the sphere every distance of the application is
+ * measured on, here and in SQL (glane_distance_km, PostGIS geography with use_spheroid false, uses the
+ * same radius). See docs/domain-rules.md, Distances.
+ */
 export const EARTH_MEAN_RADIUS_KM = 6371.0088;
 
 /** A WGS 84 position. Immutable; only valid coordinates can exist. */
@@ -41,8 +45,8 @@ export class GeoPoint {
 }
 
 /**
- * Great-circle distance on a sphere. Production ranks by PostGIS (geography, spheroid); this is for
- * pure code and tests, and differs from it by at most about 0.5 %.
+ * Great-circle distance on the sphere of EARTH_MEAN_RADIUS_KM: the application's one distance, the
+ * same (to the micrometre) as the SQL functions glane_distance_km and glane_within_km.
  */
 export function haversineKm(
   a: { readonly latitude: number; readonly longitude: number },

@@ -6,6 +6,10 @@ import { isValidRna, parseRna } from './rna';
 import { isValidSiret, LA_POSTE_SIREN, parseSiret, sirenOf } from './siret';
 
 const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
+/** A SIREN as INSEE issues them: eight digits and their Luhn check digit. */
+const siren = digits(8).map((body) => `${body}${luhnCheckDigit(body)}`);
+/** The first 13 digits of a SIRET whose SIREN is valid. */
+const siretBody = fc.tuple(siren, digits(4)).map(([head, nic]) => `${head}${nic}`);
 
 describe('SIRET', () => {
   it.each([
@@ -30,14 +34,15 @@ describe('SIRET', () => {
     ['73282932O00074', 'has a letter O'],
     ['', 'is empty'],
     ['35600000049838', 'is La Poste but neither rule passes'],
+    ['12345678000014', 'passes Luhn over 14 digits but its SIREN 123456780 does not'],
   ])('refuses %p, which %s', (siret) => {
     expect(isValidSiret(siret)).toBe(false);
     expect(() => parseSiret(siret)).toThrow(expect.objectContaining({ code: 'INVALID_SIRET', field: 'legalId' }) as Error);
   });
 
-  it('accepts any 13 digits with their Luhn check digit, and no other last digit (property)', () => {
+  it('accepts a valid SIREN and 4 digits with their Luhn check digit, and no other last digit (property)', () => {
     fc.assert(
-      fc.property(digits(13), (body) => {
+      fc.property(siretBody, (body) => {
         const check = luhnCheckDigit(body);
         const siret = `${body}${check}`;
         fc.pre(!siret.startsWith(LA_POSTE_SIREN));
@@ -49,9 +54,18 @@ describe('SIRET', () => {
     );
   });
 
+  it('refuses a SIREN failing Luhn even when all 14 digits pass it (property)', () => {
+    fc.assert(
+      fc.property(digits(13), (body) => {
+        fc.pre(!passesLuhn(body.slice(0, 9)));
+        expect(isValidSiret(`${body}${luhnCheckDigit(body)}`)).toBe(false);
+      }),
+    );
+  });
+
   it('catches any single changed digit outside La Poste (property)', () => {
     fc.assert(
-      fc.property(digits(13), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 9 }), (body, at, delta) => {
+      fc.property(siretBody, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 9 }), (body, at, delta) => {
         const siret = `${body}${luhnCheckDigit(body)}`;
         const changed = siret.slice(0, at) + String((Number(siret[at]) + delta) % 10) + siret.slice(at + 1);
         fc.pre(!siret.startsWith(LA_POSTE_SIREN) && !changed.startsWith(LA_POSTE_SIREN));

@@ -4,9 +4,11 @@ import { passesLuhn } from './luhn';
 export type Siret = string & { readonly __brand: 'Siret' };
 
 /**
- * La Poste has more establishments than five Luhn-checked digits allow, so INSEE numbers them by
- * another rule: the digits of the SIRET add up to a multiple of 5. Its head office
- * (35600000000048) is an ordinary Luhn number, so either rule passes for this SIREN.
+ * The rule INSEE numbers by: a SIRET has 14 digits, and its first 9 (the SIREN, the company) and
+ * all 14 (the establishment) each pass the Luhn check. La Poste has more establishments than five
+ * Luhn-checked digits allow, so its establishments (SIREN 356000000, itself Luhn-valid) follow
+ * another rule: the 14 digits add up to a multiple of 5. Its head office (35600000000048) is an
+ * ordinary Luhn number, so either rule passes for this SIREN.
  */
 export const LA_POSTE_SIREN = '356000000';
 
@@ -18,6 +20,7 @@ export function normalizeSiret(raw: string): string {
 export function isValidSiret(raw: string): boolean {
   const siret = normalizeSiret(raw);
   if (!/^\d{14}$/.test(siret)) return false;
+  if (!passesLuhn(siret.slice(0, 9))) return false;
   if (passesLuhn(siret)) return true;
   return siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0;
 }

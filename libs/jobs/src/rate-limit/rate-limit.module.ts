@@ -1,11 +1,12 @@
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { LoginRateLimiter, RateLimiter, RegistrationRateLimiter } from '#application';
+import { LoginRateLimiter, RateLimiter, RegistrationRateLimiter, VerificationEmailRateLimiter } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import Redis from 'ioredis';
 import { redisOptions } from '../redis-connection';
 import { RedisLoginRateLimiter } from './redis-login-rate-limiter';
 import { RedisRateLimiter } from './redis-rate-limiter';
 import { RedisRegistrationRateLimiter } from './redis-registration-rate-limiter';
+import { RedisVerificationEmailRateLimiter } from './redis-verification-email-rate-limiter';
 
 export const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
@@ -41,6 +42,11 @@ function connect(config: AppConfig): Redis {
         new RedisRegistrationRateLimiter(redis, `${config.queuePrefix}:rate-limit`, config.rateLimits.registrationsPerAddressPerHour),
     },
     {
+      provide: VerificationEmailRateLimiter,
+      inject: [RATE_LIMIT_REDIS, APP_CONFIG],
+      useFactory: (redis: Redis, config: AppConfig) => new RedisVerificationEmailRateLimiter(redis, `${config.queuePrefix}:rate-limit`),
+    },
+    {
       provide: RateLimiter,
       inject: [RATE_LIMIT_REDIS, APP_CONFIG],
       useFactory: (redis: Redis, config: AppConfig) =>
@@ -50,7 +56,7 @@ function connect(config: AppConfig): Redis {
         }),
     },
   ],
-  exports: [LoginRateLimiter, RegistrationRateLimiter, RateLimiter],
+  exports: [LoginRateLimiter, RegistrationRateLimiter, RateLimiter, VerificationEmailRateLimiter],
 })
 export class RateLimitModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis) {}

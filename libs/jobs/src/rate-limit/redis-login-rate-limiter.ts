@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { LoginRateLimiter, type LoginAttempt } from '#application';
-import { DomainError } from '#domain';
 import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { consumeEach } from './consume-each';
 import { whenReady } from './redis-ready';
 
 export interface LoginRateLimits {
@@ -51,21 +51,10 @@ export class RedisLoginRateLimiter extends LoginRateLimiter {
 
   async consume(attempt: LoginAttempt): Promise<void> {
     await whenReady(this.redis);
-    const address = addressKey(attempt.ip);
-    const outcomes = await Promise.allSettled([
-      this.perAccount.consume(accountKey(attempt.email)),
-      address === undefined ? Promise.resolve(undefined) : this.perAddress.consume(address),
+    await consumeEach([
+      [this.perAccount, accountKey(attempt.email)],
+      [this.perAddress, addressKey(attempt.ip)],
     ]);
-    let retryAfterMs = 0;
-    for (const outcome of outcomes) {
-      if (outcome.status === 'fulfilled') continue;
-      // rate-limiter-flexible rejects with a RateLimiterRes when over the limit, with an Error when Redis fails.
-      if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
-      retryAfterMs = Math.max(retryAfterMs, outcome.reason.msBeforeNext);
-    }
-    if (outcomes.some((outcome) => outcome.status === 'rejected')) {
-      throw new DomainError('RATE_LIMITED', undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
-    }
   }
 
   async succeeded(attempt: LoginAttempt): Promise<void> {
@@ -76,7 +65,7 @@ export class RedisLoginRateLimiter extends LoginRateLimiter {
 }
 
 /** The email is hashed so Redis holds no address book; the count is the same for known and unknown emails. */
-function accountKey(email: string): string {
+export function accountKey(email: string): string {
   return createHash('sha256').update(email).digest('hex');
 }
 

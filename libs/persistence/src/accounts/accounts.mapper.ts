@@ -11,6 +11,7 @@ export function toUserAccount(row: UserEntity): UserAccount {
     displayName: row.displayName,
     passwordHash: row.passwordHash,
     platformAdmin: row.platformAdmin,
+    emailVerifiedAt: row.emailVerifiedAt,
     createdAt: row.createdAt,
   };
 }
@@ -22,6 +23,7 @@ export function toUserEntity(account: UserAccount): UserEntity {
     displayName: account.displayName,
     passwordHash: account.passwordHash,
     platformAdmin: account.platformAdmin,
+    emailVerifiedAt: account.emailVerifiedAt,
     createdAt: account.createdAt,
   });
 }

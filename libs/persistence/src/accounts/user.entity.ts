@@ -19,6 +19,9 @@ export class UserEntity {
   @Column({ name: 'platform_admin', type: 'boolean', default: false })
   platformAdmin!: boolean;
 
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

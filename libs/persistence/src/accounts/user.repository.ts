@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserRepository, type UserAccount } from '#application';
 import { DomainError, type NormalizedEmail } from '#domain';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { connectedManager } from './connected-manager';
 import { toUserAccount, toUserEntity } from './accounts.mapper';
 import { UserEntity } from './user.entity';
@@ -44,6 +44,12 @@ export class TypeOrmUserRepository extends UserRepository {
 
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.rows.update({ id }, { passwordHash });
+  }
+
+  async markEmailVerified(id: string, at: Date): Promise<boolean> {
+    // Conditional, so the first proof's date stays.
+    await this.rows.update({ id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: at });
+    return this.rows.existsBy({ id });
   }
 
   async setPlatformAdmin(id: string, platformAdmin: boolean): Promise<boolean> {

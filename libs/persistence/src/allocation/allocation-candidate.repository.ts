@@ -95,7 +95,7 @@ export class SqlAllocationCandidateSource extends AllocationCandidateSource {
 
   async load(area: AllocationArea, day: CalendarDay, now: Date): Promise<AllocationCandidates> {
     const offerRows = await this.query<OfferRow>(AREA_OFFERS_SQL, this.offerParameters(area, day, now));
-    const recipientRows = await this.query<RecipientRow>(AREA_RECIPIENTS_SQL, [area.coordinatorOrganizationId, area.radiusKm * 1000, day]);
+    const recipientRows = await this.query<RecipientRow>(AREA_RECIPIENTS_SQL, [area.coordinatorOrganizationId, area.radiusKm, day]);
     const offers = offerRows.map(toAllocationOffer);
     const recipients = recipientRows.map((row) => this.toAllocationRecipient(row, day));
     const siteIds = recipients.flatMap((recipient) => recipient.sites.map((site) => site.siteId));
@@ -112,7 +112,7 @@ export class SqlAllocationCandidateSource extends AllocationCandidateSource {
   }
 
   private offerParameters(area: AllocationArea, day: CalendarDay, now: Date): unknown[] {
-    return [area.coordinatorOrganizationId, area.radiusKm * 1000, now, startOfParisDay(day), endOfParisDayExclusive(day)];
+    return [area.coordinatorOrganizationId, area.radiusKm, now, startOfParisDay(day), endOfParisDayExclusive(day)];
   }
 
   private toAllocationRecipient(row: RecipientRow, day: CalendarDay): AllocationRecipient {

@@ -1,6 +1,7 @@
 /**
- * The SQL behind a coordinator's allocation proposal. The area is "within $radius metres of one of
- * the coordinator's sites"; both spatial joins start from the coordinator's few sites and run on the
+ * The SQL behind a coordinator's allocation proposal. The area is "within $radius km of one of
+ * the coordinator's sites", and every distance is glane_distance_km / glane_within_km (the sphere,
+ * as matching and the domain measure it); both spatial joins start from the coordinator's few sites and run on the
  * GiST indexes (offers_open_location_gix, whose predicate the status test repeats word for word, and
  * sites_location_gix).
  */
@@ -14,20 +15,20 @@ LEFT JOIN recipient_profiles rp ON rp.organization_id = org.id
 WHERE org.id = $1`;
 
 /**
- * Open offers of the area: $1 coordinator id, $2 radius in metres, $3 now, $4 and $5 the Paris day's
+ * Open offers of the area: $1 coordinator id, $2 radius in km, $3 now, $4 and $5 the Paris day's
  * first instant and the first instant after it. The window must not be over and must touch the day.
  */
 const AREA_OFFERS = `
 SELECT DISTINCT o.id
 FROM sites cs
-JOIN offers o ON ST_DWithin(o.location, cs.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
+JOIN offers o ON glane_within_km(o.location, cs.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
 WHERE cs.organization_id = $1 AND o.pickup_until > $3 AND o.pickup_from < $5 AND o.pickup_until > $4 AND o.remaining_kg > 0`;
 
-/** Sites of the area's verified recipients with a profile: $1 coordinator id, $2 radius in metres. */
+/** Sites of the area's verified recipients with a profile: $1 coordinator id, $2 radius in km. */
 const AREA_RECIPIENT_SITES = `
 SELECT DISTINCT s.id, s.organization_id
 FROM sites cs
-JOIN sites s ON ST_DWithin(s.location, cs.location, $2)
+JOIN sites s ON glane_within_km(s.location, cs.location, $2)
 JOIN organizations org ON org.id = s.organization_id
 JOIN recipient_profiles rp ON rp.organization_id = s.organization_id
 WHERE cs.organization_id = $1 AND org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL`;
@@ -54,7 +55,7 @@ JOIN offers o ON o.id = ao.id
 ORDER BY o.created_at, o.id`;
 
 /**
- * $1 coordinator id, $2 radius in metres, $3 the Paris day (date). The area's recipients, their
+ * $1 coordinator id, $2 radius in km, $3 the Paris day (date). The area's recipients, their
  * profile, their sites in the area, and the kg per class they already claimed that day (the view
  * claims_holding_goods, on its partial index).
  */
@@ -83,8 +84,8 @@ ORDER BY org.created_at, org.id`;
  * constant to the planner); each recipient's radius is applied to the few rows it returns.
  */
 export const PAIR_DISTANCES_SQL = `
-SELECT o.id AS offer_id, s.organization_id, s.id AS site_id, ST_Distance(s.location, o.location) / 1000 AS distance_km
+SELECT o.id AS offer_id, s.organization_id, s.id AS site_id, glane_distance_km(s.location, o.location) AS distance_km
 FROM offers o
-JOIN sites s ON ST_DWithin(s.location, o.location, (SELECT max(p.service_radius_km) * 1000 FROM recipient_profiles p))
+JOIN sites s ON glane_within_km(s.location, o.location, (SELECT max(p.service_radius_km) FROM recipient_profiles p))
 JOIN recipient_profiles rp ON rp.organization_id = s.organization_id
-WHERE o.id = ANY($1::uuid[]) AND s.id = ANY($2::uuid[]) AND ST_DWithin(s.location, o.location, rp.service_radius_km * 1000)`;
+WHERE o.id = ANY($1::uuid[]) AND s.id = ANY($2::uuid[]) AND glane_within_km(s.location, o.location, rp.service_radius_km)`;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MatchCandidateFinder, type ClaimableOfferCandidates, type MatchingOffer, type OfferCandidate, type SiteCandidate } from '#application';
-import { parisDayOf } from '#domain';
+import { MatchCandidateFinder, type ClaimableOfferCandidates, type MatchingOffer, type SiteCandidate } from '#application';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../organizations/uuid';
 import { currentManager } from '../transactions/transaction-scope';
+import { loadClaimableCandidates } from './claimable-candidates.loader';
 import {
   candidateParameters,
   TimetableCache,
@@ -18,22 +18,12 @@ import {
 import {
   CANDIDATES_FOR_OFFER_SQL,
   CANDIDATES_FOR_OFFER_STATEMENT,
-  CLAIMABLE_OFFERS_SQL,
-  CLAIMED_BY_DAY_SQL,
   OFFER_FOR_MATCHING_SQL,
-  RECIPIENT_FOR_MATCHING_SQL,
   RECIPIENT_SITES_FOR_OFFER_SQL,
   RECIPIENT_SITES_FOR_OFFER_STATEMENT,
 } from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
-type RecipientRow = ProfileColumns & { readonly id: string; readonly verified: boolean };
-type ClaimableRow = SiteColumns & Omit<OfferRow, 'site_id'> & { readonly offer_site_id: string };
-interface ClaimedRow {
-  readonly pickup_day: string;
-  readonly temperature: string;
-  readonly kg: number;
-}
 
 /** What pg's client offers that TypeORM's query() does not: named (prepared) statements. */
 interface PreparingClient {
@@ -99,29 +89,7 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     }));
   }
 
-  async claimableFor(organizationId: string, now: Date): Promise<ClaimableOfferCandidates | undefined> {
-    if (!isUuid(organizationId)) return undefined;
-    const [profile] = await this.query<RecipientRow>(RECIPIENT_FOR_MATCHING_SQL, [organizationId, parisDayOf(now)]);
-    if (profile === undefined) return undefined;
-    const rows = await this.query<ClaimableRow>(CLAIMABLE_OFFERS_SQL, [
-      organizationId,
-      Number(profile.service_radius_km) * 1000,
-      now,
-      profile.accepted_categories,
-    ]);
-    let firstDay: string | undefined;
-    let lastDay: string | undefined;
-    const offers: OfferCandidate[] = rows.map((row) => {
-      const offer = toMatchingOffer({ ...row, site_id: row.offer_site_id });
-      const from = parisDayOf(offer.pickupFrom);
-      const until = parisDayOf(offer.pickupUntil);
-      if (firstDay === undefined || from < firstDay) firstDay = from;
-      if (lastDay === undefined || until > lastDay) lastDay = until;
-      return { offer, site: this.timetables.site(row), distanceKm: Number(row.distance_km) };
-    });
-    const claimed =
-      firstDay === undefined || lastDay === undefined ? [] : await this.query<ClaimedRow>(CLAIMED_BY_DAY_SQL, [organizationId, firstDay, lastDay]);
-    const claimedKgByDay = toClaimedByDay(claimed.map((row): ClaimedTriple => [row.pickup_day, row.temperature, row.kg]));
-    return { recipient: toMatchingRecipient(profile.id, profile.verified, profile, claimedKgByDay), offers };
+  claimableFor(organizationId: string, now: Date): Promise<ClaimableOfferCandidates | undefined> {
+    return loadClaimableCandidates((sql, parameters) => this.query(sql, parameters), this.timetables, organizationId, now);
   }
 }

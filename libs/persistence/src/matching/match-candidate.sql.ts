@@ -22,11 +22,11 @@ GROUP BY o.id`;
  *
  * The spatial pre-filter is one GiST lookup: the service areas (recipient_service_areas, each
  * site's own radius around it, kept by triggers) whose box holds the offer's point; each
- * recipient's exact radius is then applied with ST_DWithin on geography to the few rows the index
+ * recipient's exact radius is then applied with glane_within_km to the few rows the index
  * returns (the area row carries the site's point and the radius, so nothing sends the planner back
- * to the sites index with a per-row distance). Distances are on the sphere (use_spheroid false),
- * like the domain's haversine: the test and the figure shown agree, and it is several times cheaper
- * than the spheroid for a difference below 0.5 %.
+ * to the sites index with a per-row distance). Distances are glane_distance_km / glane_within_km,
+ * the one distance of the application (the sphere, like the domain's haversine): the test and the
+ * figure shown agree, here and in allocation.
  *
  * Only verified recipients with a profile, an accepted category ($2), storage declared in one of
  * the offer's temperature classes ($6) and receiving hours on one of the weekdays the window
@@ -40,7 +40,7 @@ export const CANDIDATES_FOR_OFFER_STATEMENT = 'glane_matching_candidates_for_off
 export const CANDIDATES_FOR_OFFER_SQL = `
 WITH target AS (SELECT o.location FROM offers o WHERE o.id = $1)
 SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
-  ST_Distance(area.location, target.location, false) / 1000 AS distance_km,
+  glane_distance_km(area.location, target.location) AS distance_km,
   rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
   rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
   (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims_holding_goods c
@@ -59,7 +59,7 @@ JOIN recipient_profiles rp ON rp.organization_id = area.organization_id
 JOIN organizations org ON org.id = area.organization_id
 WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
   AND rp.accepted_categories && $2::text[]
-  AND ST_DWithin(area.location, target.location, area.radius_m, false)
+  AND glane_within_km(area.location, target.location, area.radius_m / 1000.0)
   AND ((rp.ambient_capacity_kg > 0 AND 'AMBIENT' = ANY($6::text[]))
     OR (rp.chilled_capacity_kg > 0 AND 'CHILLED' = ANY($6::text[]))
     OR (rp.frozen_capacity_kg > 0 AND 'FROZEN' = ANY($6::text[])))
@@ -84,20 +84,20 @@ JOIN recipient_profiles rp ON rp.organization_id = org.id
 WHERE org.id = $1 AND org.kind = 'RECIPIENT'`;
 
 /**
- * Open offers within the recipient's radius of one of its sites (on the sphere, as for offers'
- * candidates): $1 organisation id, $2 radius in metres, $3 now, $4 the accepted categories. The status test repeats the predicate of the partial
+ * Open offers within the recipient's radius of one of its sites (glane_within_km, as for offers'
+ * candidates): $1 organisation id, $2 radius in km, $3 now, $4 the accepted categories. The status test repeats the predicate of the partial
  * GiST index offers_open_location_gix word for word, so the planner uses it.
  */
 export const CLAIMABLE_OFFERS_SQL = `
 SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
-  ST_Distance(s.location, o.location, false) / 1000 AS distance_km,
+  glane_distance_km(s.location, o.location) AS distance_km,
   o.id, o.donor_organization_id, o.site_id AS offer_site_id, o.status, o.pickup_from, o.pickup_until,
   (SELECT json_agg(json_build_object(
       'id', i.id, 'category', i.category, 'remainingKg', i.remaining_kg::float8,
       'temperature', i.temperature, 'dateKind', i.date_kind, 'date', i.date::text
     ) ORDER BY i.position) FROM offer_items i WHERE i.offer_id = o.id) AS items
 FROM sites s
-JOIN offers o ON ST_DWithin(o.location, s.location, $2, false) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
+JOIN offers o ON glane_within_km(o.location, s.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
 WHERE s.organization_id = $1 AND o.pickup_until > $3
   AND EXISTS (
     SELECT 1 FROM offer_items i, unnest($4::text[]) a(code)

@@ -5,7 +5,10 @@ import { Organizations1763800002000 } from './1763800002000-organizations';
 import { Offers1763800003000 } from './1763800003000-offers';
 import { RecipientServiceAreas1763800003200 } from './1763800003200-recipient-service-areas';
 import { SessionLifetime1763800004000 } from './1763800004000-session-lifetime';
+import { EmailVerification1763800005000 } from './1763800005000-email-verification';
+import { LegalIdVetting1763800005100 } from './1763800005100-legal-id-vetting';
 import { Claims1763800006000 } from './1763800006000-claims';
+import { DistanceFunctions1763800007000 } from './1763800007000-distance-functions';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -16,5 +19,8 @@ export const MIGRATIONS = [
   Offers1763800003000,
   RecipientServiceAreas1763800003200,
   SessionLifetime1763800004000,
+  EmailVerification1763800005000,
+  LegalIdVetting1763800005100,
   Claims1763800006000,
+  DistanceFunctions1763800007000,
 ];

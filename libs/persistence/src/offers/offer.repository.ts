@@ -103,11 +103,11 @@ export class TypeOrmOfferRepository extends OfferRepository {
       query.andWhere('o.status IN (:...statuses)', { statuses: filter.statuses });
     }
     if (filter.near !== undefined) {
-      // geography distance in metres, on the spheroid; ST_DWithin uses the GiST index.
-      query.andWhere('ST_DWithin(o.location, ST_SetSRID(ST_MakePoint(:longitude, :latitude), 4326)::geography, :metres)', {
+      // The application's one distance (glane_within_km, inlined into ST_DWithin on the GiST index).
+      query.andWhere('glane_within_km(o.location, ST_SetSRID(ST_MakePoint(:longitude, :latitude), 4326)::geography, :km)', {
         longitude: filter.near.point.longitude,
         latitude: filter.near.point.latitude,
-        metres: filter.near.radiusKm * 1000,
+        km: filter.near.radiusKm,
       });
     }
     if (filter.category !== undefined) {

@@ -45,6 +45,8 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
       `WITH accepted AS (
          UPDATE invitations SET accepted_at = $3, accepted_by = $1
           WHERE email = $2 AND accepted_at IS NULL
+            -- Only the proved owner of the address accepts what was sent to it.
+            AND EXISTS (SELECT 1 FROM users WHERE id = $1 AND email = $2 AND email_verified_at IS NOT NULL)
           RETURNING organization_id, role
        )
        INSERT INTO memberships (organization_id, user_id, role)

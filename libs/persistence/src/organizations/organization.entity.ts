@@ -12,8 +12,8 @@ export class OrganizationEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  /** Normalised SIRET digits or RNA; unique across organisations. */
-  @Column({ name: 'legal_id', type: 'text', unique: true })
+  /** Normalised SIRET digits or RNA; unique among verified organisations (migration 1763800005100). */
+  @Column({ name: 'legal_id', type: 'text' })
   legalId!: string;
 
   @Column({ name: 'legal_id_kind', type: 'text' })

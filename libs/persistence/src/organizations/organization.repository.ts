@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OrganizationRepository, type NewOrganization, type Organization } from '#application';
 import { DomainError } from '#domain';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 import { toOrganization } from './organizations.mapper';
 import { isUniqueViolationOf } from './unique-violation';
 import { isUuid, uuidsOnly } from './uuid';
 import { connectedManager } from '../accounts/connected-manager';
 
-const LEGAL_ID_UNIQUE = 'organizations_legal_id_key';
+const VERIFIED_LEGAL_ID_UNIQUE = 'organizations_verified_legal_id_key';
 
 @Injectable()
 export class TypeOrmOrganizationRepository extends OrganizationRepository {
@@ -33,8 +33,13 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
     return (await this.rows.findBy({ id: In(valid) })).map(toOrganization);
   }
 
-  async existsWithLegalId(legalId: string): Promise<boolean> {
-    return this.rows.existsBy({ legalId });
+  async existsVerifiedWithLegalId(legalId: string): Promise<boolean> {
+    return this.rows.existsBy({ legalId, verifiedAt: Not(IsNull()) });
+  }
+
+  async findByLegalIds(legalIds: readonly string[]): Promise<Organization[]> {
+    if (legalIds.length === 0) return [];
+    return (await this.rows.find({ where: { legalId: In([...legalIds]) }, order: { createdAt: 'ASC', id: 'ASC' } })).map(toOrganization);
   }
 
   async create(organization: NewOrganization): Promise<Organization> {
@@ -49,20 +54,21 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
       verifiedBy: null,
       createdAt: new Date(),
     };
-    try {
-      await this.rows.insert(row);
-    } catch (error) {
-      // Two creations with one legal id can both pass the existence check; the index decides.
-      if (isUniqueViolationOf(error, LEGAL_ID_UNIQUE)) throw new DomainError('DUPLICATE_LEGAL_ID', 'legalId');
-      throw error;
-    }
+    // Unverified organisations may share a legal id: only verification is unique (markVerified).
+    await this.rows.insert(row);
     return toOrganization(row);
   }
 
   async markVerified(id: string, verifiedBy: string, at: Date): Promise<Organization | undefined> {
     if (!isUuid(id)) return undefined;
     // Conditional, so a second verification keeps the first one's author and date.
-    await this.rows.update({ id, verifiedAt: IsNull() }, { verifiedAt: at, verifiedBy });
+    try {
+      await this.rows.update({ id, verifiedAt: IsNull() }, { verifiedAt: at, verifiedBy });
+    } catch (error) {
+      // Two organisations with one legal id verified at once can both pass the use case's check; the index decides.
+      if (isUniqueViolationOf(error, VERIFIED_LEGAL_ID_UNIQUE)) throw new DomainError('LEGAL_ID_ALREADY_VERIFIED', 'id');
+      throw error;
+    }
     return this.findById(id);
   }
 }

@@ -11,8 +11,11 @@ export class SqlUserDirectory extends UserDirectory {
     super();
   }
 
-  async findUserIdByEmail(email: NormalizedEmail): Promise<string | undefined> {
-    const rows: Array<{ id: string }> = await connectedManager(this.dataSource).query('SELECT id FROM users WHERE email = $1', [email]);
+  async findVerifiedUserIdByEmail(email: NormalizedEmail): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await connectedManager(this.dataSource).query(
+      'SELECT id FROM users WHERE email = $1 AND email_verified_at IS NOT NULL',
+      [email],
+    );
     return rows[0]?.id;
   }
 }
