@@ -30,7 +30,7 @@ import {
   type MembershipRepository,
   type OrganizationRepository,
 } from '#application';
-import { MemberRole } from '#domain';
+import { CATEGORY_TAXONOMY, MemberRole } from '#domain';
 import {
   buildDataSourceOptions,
   CANDIDATES_FOR_OFFER_SQL,
@@ -115,6 +115,21 @@ async function claimablePaging(bare: Client, finder: SqlMatchCandidateFinder, no
   const { rows } = await bare.query<{ organization_id: string; offers: number }>(DENSEST_RECIPIENT_SQL);
   const densest = rows[0];
   if (densest === undefined) throw new Error('no recipient has an open offer in reach');
+  // The generated profiles are narrow (a few categories, small storage, a few receiving days), which
+  // leaves a few hundred claimable offers even in the densest area. The goal is about thousands:
+  // this recipient accepts every category, stores plenty and receives every day, so that most of
+  // the open offers within its radius are claimable and page 50 exists.
+  const roots = CATEGORY_TAXONOMY.filter((category) => category.parentCode === null).map((category) => category.code);
+  await bare.query(
+    `UPDATE recipient_profiles SET accepted_categories = $2, ambient_capacity_kg = 100000, chilled_capacity_kg = 100000, frozen_capacity_kg = 100000
+     WHERE organization_id = $1`,
+    [densest.organization_id, roots],
+  );
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: [{ start: '00:00', end: '24:00' }] }));
+  await bare.query(`UPDATE sites SET opening_hours = $2::jsonb, closures = '[]'::jsonb WHERE organization_id = $1`, [
+    densest.organization_id,
+    JSON.stringify(everyDay),
+  ]);
   const useCase = new FindClaimableOffers(
     finder,
     new Authorizer(new AdminEverywhere() as unknown as MembershipRepository),
