@@ -163,6 +163,21 @@ async function claimedOffer(world: World, target: Target): Promise<string> {
   return offer.id;
 }
 
+/** A confirmed 2 kg claim of the target side's recipient on its donor's offer, the offer's kilos taken as ClaimOffer takes them. */
+async function confirmedClaim(world: World, target: Target): Promise<string> {
+  const offer = await publishedOffer(world, target);
+  const ds = world.services.dataSource;
+  const claimId = await insertClaim(ds, {
+    offerId: offer.id,
+    recipientOrganizationId: world.sides[target].recipientId,
+    pickupDay: new Date(Date.now() + HOUR_MS).toISOString().slice(0, 10),
+    lines: [{ itemId: offer.itemIds[0] ?? '', kg: 2, temperature: 'AMBIENT' }],
+  });
+  await ds.query('UPDATE offer_items SET remaining_kg = remaining_kg - 2 WHERE id = $1', [offer.itemIds[0]]);
+  await ds.query("UPDATE offers SET remaining_kg = remaining_kg - 2, status = 'PARTIALLY_CLAIMED' WHERE id = $1", [offer.id]);
+  return claimId;
+}
+
 /** A person with an account and a fresh session, nothing to do with the caller. */
 async function freshSession(world: World): Promise<TestUser> {
   return registerUser(world.api, uniqueEmail('fresh'));
@@ -240,6 +255,8 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     proposeAllocation: [
       { given: async (w, t) => ({ organizationId: w.sides[t].recipientId }), own: allow(['platformAdmin', ...OFFICE]), other: allow(['platformAdmin']) },
     ],
+    // Every member of the organisation (drivers carry these goods); claims.e2e-spec covers who sees which claim.
+    claims: [{ given: async (w, t) => ({ organizationId: w.sides[t].recipientId }), own: allow(['ADMIN', 'STAFF', 'DRIVER']), other: allow(NOBODY) }],
     // Every member of the recipient sees the vehicles it may be asked to drive.
     vehicles: [
       {
@@ -261,6 +278,19 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     createOffer: [{ given: async (w, t) => ({ input: offerInput(w, t) }), own: allow(OFFICE), other: allow(NOBODY) }],
     publishOffer: [{ given: async (w, t) => ({ id: (await draftOffer(w, t)).id }), own: allow(OFFICE), other: allow(NOBODY) }],
     withdrawOffer: [{ given: async (w, t) => ({ id: (await publishedOffer(w, t)).id, reason: 'Vendu en magasin' }), own: allow(OFFICE), other: allow(NOBODY) }],
+    // Those who claim for the recipient (the recipient's site has no receiving hours here, so an entitled call is
+    // judged by the matching engine: RECIPIENT_NOT_ELIGIBLE; claims.int-spec and claims.e2e-spec make real claims).
+    claimOffer: [
+      {
+        given: async (w, t) => ({
+          input: { offerId: (await publishedOffer(w, t)).id, organizationId: w.sides[t].recipientId, idempotencyKey: `matrix-${randomUUID()}` },
+        }),
+        own: allow(OFFICE, { ADMIN: 'RECIPIENT_NOT_ELIGIBLE', STAFF: 'RECIPIENT_NOT_ELIGIBLE' }),
+        other: allow(NOBODY),
+      },
+    ],
+    // The recipient's or the donor's office (the donor with a reason).
+    cancelClaim: [{ given: async (w, t) => ({ id: await confirmedClaim(w, t), reason: 'Rupture de stock' }), own: allow(OFFICE), other: allow(NOBODY) }],
     register: [{ given: async () => ({ input: { email: uniqueEmail('matrix'), password: TEST_PASSWORD, displayName: 'Matrix' } }), own: allow(EVERYONE) }],
     login: [{ given: async (w) => ({ input: { email: (await freshSession(w)).email, password: TEST_PASSWORD } }), own: allow(EVERYONE) }],
     refreshToken: [{ given: async (w) => ({ token: (await freshSession(w)).refreshToken }), own: allow(EVERYONE) }],

@@ -1,37 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Authorizer,
-  FixedClock,
-  CreateOffer,
-  EventPublisher,
-  ExpireDueOffers,
-  ListOffers,
-  OfferChangeNotifier,
-  OfferVisibilityPolicy,
-  WithdrawOffer,
-  type EventPayloads,
-  type EventTopic,
-} from '#application';
+import { Authorizer, FixedClock, CreateOffer, ExpireDueOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
 import { addCalendarDays, DateKind, DomainError, MemberRole, Offer, OfferStatus, OrganizationKind, parisDayOf, TemperatureClass } from '#domain';
-import { TypeOrmMembershipRepository, TypeOrmOfferRepository, TypeOrmOrganizationRepository, TypeOrmSiteRepository } from '#persistence';
+import {
+  SqlDomainEventWriter,
+  TypeOrmClaimRepository,
+  TypeOrmMembershipRepository,
+  TypeOrmOfferRepository,
+  TypeOrmOrganizationRepository,
+  TypeOrmPickupRepository,
+  TypeOrmSiteRepository,
+} from '#persistence';
 import { TypeOrmUnitOfWork } from '../../libs/persistence/src/transactions/typeorm-unit-of-work';
 import { anItem, HOUR_MS, insertDonor, insertRecipientProfile, type DonorFixture } from '../support/factories/offers.factory';
 import { insertUser } from '../support/factories/people.factory';
 import { Checkpoint, settle, waitForLockWaiters } from '../support/contention';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
-class RecordingPublisher extends EventPublisher {
-  readonly published: Array<{ topic: EventTopic; payload: unknown }> = [];
-  async publish<T extends EventTopic>(topic: T, payload: EventPayloads[T]): Promise<void> {
-    this.published.push({ topic, payload });
-  }
-}
-
 describe('offers against the real PostgreSQL/PostGIS: repository, creation, withdrawal, expiry', () => {
   let services: TestServices;
   let offers: TypeOrmOfferRepository;
   let clock: FixedClock;
-  let events: RecordingPublisher;
+  let claims: TypeOrmClaimRepository;
   let createOffer: CreateOffer;
   let withdrawOffer: WithdrawOffer;
   let expireDueOffers: ExpireDueOffers;
@@ -43,14 +32,13 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     const ds = services.dataSource;
     offers = new TypeOrmOfferRepository(ds);
     clock = new FixedClock(new Date());
-    events = new RecordingPublisher();
+    claims = new TypeOrmClaimRepository(ds, new SqlDomainEventWriter(ds));
     const memberships = new TypeOrmMembershipRepository(ds);
     const authorizer = new Authorizer(memberships);
     const unitOfWork = new TypeOrmUnitOfWork(ds);
-    const notifier = new OfferChangeNotifier(events);
     createOffer = new CreateOffer(offers, new TypeOrmSiteRepository(ds), new TypeOrmOrganizationRepository(ds), authorizer, unitOfWork, clock);
-    withdrawOffer = new WithdrawOffer(offers, authorizer, unitOfWork, notifier, clock);
-    expireDueOffers = new ExpireDueOffers(offers, unitOfWork, notifier, clock);
+    withdrawOffer = new WithdrawOffer(offers, authorizer, unitOfWork, claims, new TypeOrmPickupRepository(ds), clock);
+    expireDueOffers = new ExpireDueOffers(offers, unitOfWork, clock);
     listOffers = new ListOffers(offers, new OfferVisibilityPolicy(memberships));
     donor = await insertDonor(ds);
   });
@@ -58,6 +46,15 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
   afterAll(async () => {
     await services?.release();
   });
+
+  /** The live notices written to the outbox (with the change, for after commit) for these offers. */
+  const changeNotices = async (offerIds: readonly string[]): Promise<string[]> =>
+    (
+      await services.dataSource.query<Array<{ offer_id: string }>>(
+        "SELECT payload->>'offerId' AS offer_id FROM outbox_jobs WHERE name = 'offers.changed-notice' AND payload->>'offerId' = ANY($1) ORDER BY id",
+        [offerIds],
+      )
+    ).map((row) => row.offer_id);
 
   beforeEach(() => {
     clock.current = new Date();
@@ -229,12 +226,12 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
       field: 'id',
     });
 
-    events.published.length = 0;
+    const noticesBefore = (await changeNotices([id])).length;
     const withdrawn = await withdrawOffer.execute({ actor: actor(donor.userId), offerId: id, reason: 'Vendu en magasin' });
     expect(withdrawn.offer.status).toBe(OfferStatus.WITHDRAWN);
-    expect(events.published).toEqual([{ topic: 'offers.changed', payload: { offerId: id } }]);
-    const claims = await offers.claimsOfOffers([id]);
-    expect(claims).toEqual([
+    // The withdrawal and the claim it cancelled: each tells subscribers once committed.
+    expect((await changeNotices([id])).length - noticesBefore).toBe(2);
+    expect(await claims.ofOffers([id])).toEqual([
       expect.objectContaining({ id: claimId, status: 'CANCELLED', totalKg: 2, lines: [{ itemId: item.id, quantityKg: 2, temperature: 'AMBIENT' }] }),
     ]);
 
@@ -273,7 +270,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     ).offer.id;
 
     clock.current = new Date(clock.now().getTime() + 3 * HOUR_MS);
-    events.published.length = 0;
+    const noticesBefore = await changeNotices([windowOver, dlcTooShort, stillOpen]);
     const report = await expireDueOffers.execute();
     expect(report.expired).toBeGreaterThanOrEqual(2);
 
@@ -286,12 +283,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     expect((await status(dlcFine))?.status).toBe(OfferStatus.PUBLISHED);
     // A draft is not offered to anyone: only its donor can publish or withdraw it.
     expect((await status(draftId))?.status).toBe(OfferStatus.DRAFT);
-    expect(events.published).toEqual(
-      expect.arrayContaining([
-        { topic: 'offers.changed', payload: { offerId: windowOver } },
-        { topic: 'offers.changed', payload: { offerId: dlcTooShort } },
-      ]),
-    );
+    expect((await changeNotices([windowOver, dlcTooShort, stillOpen])).slice(noticesBefore.length).sort()).toEqual([windowOver, dlcTooShort].sort());
 
     expect(await expireDueOffers.execute()).toEqual({ expired: 0, conflicts: 0 });
   });
@@ -323,8 +315,8 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
         return version;
       }
     }
-    events.published.length = 0;
-    const sweep = new ExpireDueOffers(new GatedOfferRepository(ds), new TypeOrmUnitOfWork(ds), new OfferChangeNotifier(events), clock).execute();
+    const noticesBefore = (await changeNotices(ids)).length;
+    const sweep = new ExpireDueOffers(new GatedOfferRepository(ds), new TypeOrmUnitOfWork(ds), clock).execute();
 
     const withdraw = (offerId: string) => settle(withdrawOffer.execute({ actor: actor(donor.userId), offerId, reason: 'Repris par le magasin' }));
     const outcomes = new Map<string, PromiseSettledResult<unknown>>();
@@ -363,9 +355,8 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
         expect(stored?.offer.withdrawalReason).toBeNull();
       }
     }
-    // Each offer's change was announced once, by its winner.
-    const announced = events.published.map((event) => (event.payload as { offerId: string }).offerId).sort();
-    expect(announced).toEqual([...ids].sort());
+    // Each offer's change was announced once, by its winner (a notice written with the change).
+    expect((await changeNotices(ids)).slice(noticesBefore).sort()).toEqual([...ids].sort());
   });
 
   it('lists newest first with opaque cursors, filters by status, distance and category, and shows others only open offers', async () => {

@@ -20,6 +20,7 @@ import { SystemModule } from './system/system.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { MapModule } from './map/map.module';
 import { MatchingModule } from './matching/matching.module';
+import { ClaimsModule } from './claims/claims.module';
 import { FleetModule } from './fleet/fleet.module';
 import { CalendarModule } from './calendar/calendar.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         PublishOfferModule,
         NotificationsModule,
         MatchingModule,
+        ClaimsModule,
         FleetModule,
         CalendarModule,
       ],

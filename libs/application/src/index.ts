@@ -19,5 +19,7 @@ export * from './notifications/index';
 export * from './offers/publish-offer.use-case';
 export * from './allocation/index';
 export * from './map/index';
+export * from './ports/domain-event-writer.port';
+export * from './claims/index';
 export * from './fleet/index';
 export * from './calendar/index';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobOutbox, OutboxRelayStore, UnitOfWork } from '#application';
+import { DomainEventWriter, JobOutbox, OutboxRelayStore, UnitOfWork } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { buildDataSourceOptions } from './data-source-options';
 import { DatabaseConnector } from './database-connector.service';
 import { ENTITIES } from './entities';
+import { SqlDomainEventWriter } from './events/sql-domain-event-writer';
 import { TypeOrmJobOutbox, TypeOrmOutboxRelayStore } from './outbox/typeorm-job-outbox';
 import { TypeOrmUnitOfWork } from './transactions/typeorm-unit-of-work';
 
@@ -27,7 +28,8 @@ import { TypeOrmUnitOfWork } from './transactions/typeorm-unit-of-work';
     { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
     { provide: JobOutbox, useClass: TypeOrmJobOutbox },
     { provide: OutboxRelayStore, useClass: TypeOrmOutboxRelayStore },
+    { provide: DomainEventWriter, useClass: SqlDomainEventWriter },
   ],
-  exports: [DatabaseConnector, TypeOrmModule, UnitOfWork, JobOutbox, OutboxRelayStore],
+  exports: [DatabaseConnector, TypeOrmModule, UnitOfWork, JobOutbox, OutboxRelayStore, DomainEventWriter],
 })
 export class PersistenceModule {}

@@ -45,6 +45,9 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'UNKNOWN_CATEGORY':
     case 'UNKNOWN_TEMPERATURE_CLASS':
     case 'INVALID_CAPACITY':
+    case 'INVALID_IDEMPOTENCY_KEY':
+    case 'DUPLICATE_CLAIM_ITEM':
+    case 'CANCELLATION_REASON_REQUIRED':
     case 'NEGATIVE_CAPACITY':
     case 'DUPLICATE_CAPACITY':
     case 'INVALID_RADIUS':
@@ -113,6 +116,13 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'CLAIM_EXCEEDS_REMAINING':
     case 'NOTHING_TO_RELEASE':
     case 'OFFER_NOT_DUE_TO_EXPIRE':
+    case 'IDEMPOTENCY_KEY_REUSED':
+    case 'OFFER_NOT_OPEN':
+    case 'ALREADY_CLAIMED':
+    case 'RECIPIENT_NOT_ELIGIBLE':
+    case 'ITEM_NOT_ELIGIBLE':
+    case 'CAPACITY_EXCEEDED':
+    case 'ILLEGAL_CLAIM_TRANSITION':
       return 409;
     case 'RATE_LIMITED':
       return 429;

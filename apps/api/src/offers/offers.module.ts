@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ClockModule, CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferChangeNotifier, OfferVisibilityPolicy, WithdrawOffer } from '#application';
+import { ClockModule, CreateOffer, GetOfferClaims, GetOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
 import { EventsModule } from '#jobs';
-import { OffersPersistenceModule, PersistenceModule } from '#persistence';
+import { ClaimsPersistenceModule, OffersPersistenceModule, PersistenceModule } from '#persistence';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { OfferLoaders } from './offer.loaders';
 import { ClaimFieldsResolver, OfferFieldsResolver } from './offer-fields.resolver';
@@ -9,10 +9,10 @@ import { OffersResolver } from './offers.resolver';
 
 /**
  * Offers: create, withdraw, read, list, follow. Publishing, claims, matching and allocation import
- * it for the repository, the change notifier, the visibility rule and the loaders.
+ * it for the repository, the visibility rule and the loaders.
  */
 @Module({
-  imports: [OffersPersistenceModule, PersistenceModule, OrganizationsModule, EventsModule, ClockModule],
+  imports: [OffersPersistenceModule, ClaimsPersistenceModule, PersistenceModule, OrganizationsModule, EventsModule, ClockModule],
   providers: [
     CreateOffer,
     WithdrawOffer,
@@ -20,12 +20,11 @@ import { OffersResolver } from './offers.resolver';
     ListOffers,
     GetOfferClaims,
     OfferVisibilityPolicy,
-    OfferChangeNotifier,
     OfferLoaders,
     OffersResolver,
     OfferFieldsResolver,
     ClaimFieldsResolver,
   ],
-  exports: [OffersPersistenceModule, GetOffers, GetOfferClaims, OfferVisibilityPolicy, OfferChangeNotifier, OfferLoaders],
+  exports: [OffersPersistenceModule, GetOffers, GetOfferClaims, OfferVisibilityPolicy, OfferLoaders],
 })
 export class OffersModule {}

@@ -6,12 +6,14 @@ import {
   FindOfferMatches,
   NotificationSettings,
   RateLimiter,
+  SendClaimEmail,
   SendOfferEmail,
   UnlimitedRateLimiter,
 } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule, MailModule } from '#jobs';
 import {
+  ClaimsPersistenceModule,
   MatchingPersistenceModule,
   NotificationsPersistenceModule,
   OffersPersistenceModule,
@@ -20,12 +22,14 @@ import {
 } from '#persistence';
 import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
+import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 
-/** The broadcast cascade and its e-mails: the use cases, their adapters and the two job handlers. */
+/** The broadcast cascade and the e-mails of offers and claims: the use cases, their adapters and their job handlers. */
 @Module({
   imports: [
     PersistenceModule,
     OffersPersistenceModule,
+    ClaimsPersistenceModule,
     MatchingPersistenceModule,
     OrganizationsPersistenceModule,
     NotificationsPersistenceModule,
@@ -49,8 +53,10 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
     FindOfferMatches,
     BroadcastOffer,
     SendOfferEmail,
+    SendClaimEmail,
     BroadcastOfferJobHandler,
     OfferEmailJobHandler,
+    ClaimEmailJobHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -71,6 +71,8 @@ export abstract class MatchCandidateFinder {
   abstract findOffer(offerId: string): Promise<MatchingOffer | undefined>;
   /** Verified recipients' sites within their service radius of the offer, accepting one of its categories. */
   abstract candidatesForOffer(offer: MatchingOffer, now: Date): Promise<SiteCandidate[]>;
+  /** The same search as candidatesForOffer, for one recipient organisation only (claiming). */
+  abstract recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]>;
   /**
    * Open offers (published or partly claimed, window not over) within the recipient's radius of
    * one of its sites, with an item of a category it accepts. Undefined when the organisation is

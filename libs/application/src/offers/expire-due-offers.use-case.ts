@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isDomainError, Offer, OfferStatus } from '#domain';
 import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
-import { OfferChangeNotifier } from './offer-change-notifier.service';
 import { OfferRepository } from './offer-repository.port';
 
 export const EXPIRY_BATCH_SIZE = 100;
@@ -27,7 +26,6 @@ export class ExpireDueOffers {
   constructor(
     private readonly offers: OfferRepository,
     private readonly unitOfWork: UnitOfWork,
-    private readonly notifier: OfferChangeNotifier,
     private readonly clock: Clock,
   ) {}
 
@@ -43,7 +41,6 @@ export class ExpireDueOffers {
         const outcome = await this.expireOne(id, now, minMarginHours);
         if (outcome === 'expired') {
           expired += 1;
-          await this.notifier.offerChanged(id);
         } else if (outcome === 'conflict') {
           conflicts += 1;
         }

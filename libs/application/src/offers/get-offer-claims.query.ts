@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { MembershipRepository } from '../organizations/membership-repository.port';
-import { OfferRepository, type OfferClaim } from './offer-repository.port';
+import { ClaimRepository } from '../claims/claim-repository.port';
+import type { OfferClaim } from './offer-repository.port';
 
 export interface OfferRef {
   readonly id: string;
@@ -16,7 +17,7 @@ export interface OfferRef {
 @Injectable()
 export class GetOfferClaims {
   constructor(
-    private readonly offers: OfferRepository,
+    private readonly claims: ClaimRepository,
     private readonly memberships: MembershipRepository,
   ) {}
 
@@ -27,7 +28,7 @@ export class GetOfferClaims {
       ? undefined
       : new Set((await this.memberships.listForUsers([actor.userId])).map((membership) => membership.organizationId));
     const donorOf = new Map(offers.map((offer) => [offer.id, offer.donorOrganizationId]));
-    for (const claim of await this.offers.claimsOfOffers([...byOffer.keys()])) {
+    for (const claim of await this.claims.ofOffers([...byOffer.keys()])) {
       const donor = donorOf.get(claim.offerId);
       const visible =
         ownOrganizations === undefined || (donor !== undefined && ownOrganizations.has(donor)) || ownOrganizations.has(claim.recipientOrganizationId);

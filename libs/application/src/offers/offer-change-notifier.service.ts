@@ -2,12 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '../ports/event-publisher.port';
 
 /**
- * Tells live subscribers (offerChanged) that an offer's status or claims changed. Called after the
- * unit of work has committed, never inside it: a subscriber that reloads the offer must see the new
- * state. We publish directly rather than through the job outbox because the event is a hint to
- * reload, not a record: if Redis is down at that instant the write still stands and the next change
- * (or a reload) brings subscribers up to date, so a lost event costs less than a queue round trip on
- * every write. A failure to publish is logged, never reported as a failure of the write.
+ * Tells live subscribers (offerChanged) that an offer's status or claims changed. The worker calls
+ * it for the `offers.changed-notice` jobs that every recorded domain event leaves in the outbox, so
+ * it runs after commit (a subscriber that reloads the offer sees the new state) and even when the
+ * API instance that made the change died right after it. The event is a hint to reload, not a
+ * record: a failure to publish is logged, never retried forever.
  */
 @Injectable()
 export class OfferChangeNotifier {

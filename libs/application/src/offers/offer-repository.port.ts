@@ -77,7 +77,7 @@ export abstract class OfferRepository {
    * reasons, what remains of each item and in total) if the stored version is still
    * `expectedVersion`; throws DomainError CONFLICT otherwise (someone else changed it since it was
    * read). Returns the new version. Publishing, claiming, releasing, withdrawing and expiring all go
-   * through here.
+   * through here, and the events the offer recorded are written with the change (DomainEventWriter).
    */
   abstract update(offer: Offer, expectedVersion: number): Promise<number>;
 
@@ -92,10 +92,4 @@ export abstract class OfferRepository {
 
   /** The smallest DLC margin any recipient declares; undefined when no recipient has a profile. */
   abstract smallestRecipientDlcMarginHours(): Promise<number | undefined>;
-
-  /** The claims on these offers, oldest first. */
-  abstract claimsOfOffers(offerIds: readonly string[]): Promise<OfferClaim[]>;
-
-  /** Cancels the offer's CONFIRMED claims (the goods will not be given); returns how many. */
-  abstract cancelConfirmedClaims(offerId: string, reason: string, at: Date): Promise<number>;
 }

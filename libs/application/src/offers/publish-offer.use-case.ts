@@ -9,7 +9,6 @@ import { JobOutbox } from '../ports/job-outbox.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { broadcastJobId, FIRST_CIRCLE } from '../notifications/broadcast-offer.use-case';
 import { OFFER_EDITOR_ROLES } from './create-offer.use-case';
-import { OfferChangeNotifier } from './offer-change-notifier.service';
 import { OfferRepository, type VersionedOffer } from './offer-repository.port';
 
 export interface PublishOfferCommand {
@@ -18,11 +17,12 @@ export interface PublishOfferCommand {
 }
 
 /**
- * DRAFT → PUBLISHED, by the donor's admins and staff. The new status and the first circle of the
- * broadcast cascade are written in one transaction: a published offer always gets broadcast, and
- * a publish that fails tells nobody. An offer holding an expired DLC item is refused (DLC_EXPIRED,
- * with the item's field) and stays a draft; so is the offer of a donor a platform admin has not
- * verified yet (ORGANIZATION_NOT_VERIFIED).
+ * DRAFT → PUBLISHED, by the donor's admins and staff. The new status, its trace (OFFERED, which
+ * also tells live subscribers after commit) and the first circle of the broadcast cascade are
+ * written in one transaction: a published offer always gets broadcast, and a publish that fails
+ * tells nobody. An offer holding an expired DLC item is refused (DLC_EXPIRED, with the item's
+ * field) and stays a draft; so is the offer of a donor a platform admin has not verified yet
+ * (ORGANIZATION_NOT_VERIFIED).
  */
 @Injectable()
 export class PublishOffer {
@@ -32,20 +32,20 @@ export class PublishOffer {
     private readonly organizations: OrganizationRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: JobOutbox,
-    private readonly notifier: OfferChangeNotifier,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: PublishOfferCommand): Promise<VersionedOffer> {
     if (command.actor === undefined) throw new DomainError('UNAUTHENTICATED');
-    const published = await this.unitOfWork.run(async () => {
+    const actor = command.actor;
+    return this.unitOfWork.run(async () => {
       const stored = await this.offers.findById(command.offerId, { forUpdate: true });
       if (stored === undefined) throw new DomainError('NOT_FOUND', 'id');
-      await this.authorizer.assertActsFor(command.actor, stored.offer.donorOrganizationId, OFFER_EDITOR_ROLES);
+      await this.authorizer.assertActsFor(actor, stored.offer.donorOrganizationId, OFFER_EDITOR_ROLES);
       assertMayActAsDonor(await this.organizations.findById(stored.offer.donorOrganizationId), 'id');
       const offer = Offer.restore(stored.offer.toSnapshot());
       try {
-        offer.publish(this.clock.now());
+        offer.publish(this.clock.now(), actor.userId);
       } catch (error) {
         // The state machine does not know which argument named the offer; the client does.
         if (isDomainError(error) && (error.code === 'ILLEGAL_OFFER_TRANSITION' || error.code === 'PICKUP_WINDOW_OVER') && error.field === undefined) {
@@ -57,7 +57,5 @@ export class PublishOffer {
       await this.outbox.add('offers.broadcast', { offerId: offer.id, circle: FIRST_CIRCLE }, { jobId: broadcastJobId(offer.id, FIRST_CIRCLE) });
       return { offer, version, location: stored.location };
     });
-    await this.notifier.offerChanged(published.offer.id);
-    return published;
   }
 }

@@ -5,7 +5,8 @@ import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { Authorizer } from '../organizations/authorizer.service';
 import { OFFER_EDITOR_ROLES } from './create-offer.use-case';
-import { OfferChangeNotifier } from './offer-change-notifier.service';
+import { ClaimRepository } from '../claims/claim-repository.port';
+import { PickupRepository } from '../claims/pickup-repository.port';
 import { OfferRepository, type VersionedOffer } from './offer-repository.port';
 
 export interface WithdrawOfferCommand {
@@ -17,7 +18,8 @@ export interface WithdrawOfferCommand {
 /**
  * The donor takes its offer back, before collection only (goods that left the site cannot be
  * un-given). Claims still confirmed on it are cancelled in the same transaction, with the reason,
- * so recipients learn why.
+ * so recipients learn why (each cancellation is traced and e-mailed like any other), and their
+ * pickups with them.
  */
 @Injectable()
 export class WithdrawOffer {
@@ -25,21 +27,23 @@ export class WithdrawOffer {
     private readonly offers: OfferRepository,
     private readonly authorizer: Authorizer,
     private readonly unitOfWork: UnitOfWork,
-    private readonly notifier: OfferChangeNotifier,
+    private readonly claims: ClaimRepository,
+    private readonly pickups: PickupRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: WithdrawOfferCommand): Promise<VersionedOffer> {
     if (command.actor === undefined) throw new DomainError('UNAUTHENTICATED');
-    const withdrawn = await this.unitOfWork.run(async () => {
+    const actor = command.actor;
+    return this.unitOfWork.run(async () => {
       // Locked: a claim arriving now waits for us, then sees WITHDRAWN.
       const stored = await this.offers.findById(command.offerId, { forUpdate: true });
       if (stored === undefined) throw new DomainError('NOT_FOUND', 'id');
-      await this.authorizer.assertActsFor(command.actor, stored.offer.donorOrganizationId, OFFER_EDITOR_ROLES);
+      await this.authorizer.assertActsFor(actor, stored.offer.donorOrganizationId, OFFER_EDITOR_ROLES);
       const offer = Offer.restore(stored.offer.toSnapshot());
       const now = this.clock.now();
       try {
-        offer.withdraw(command.reason, now);
+        offer.withdraw(command.reason, now, actor.userId);
       } catch (error) {
         // The state machine does not know which argument named the offer; the client does.
         if (isDomainError(error) && error.code === 'ILLEGAL_OFFER_TRANSITION') {
@@ -48,10 +52,12 @@ export class WithdrawOffer {
         throw error;
       }
       const version = await this.offers.update(offer, stored.version);
-      await this.offers.cancelConfirmedClaims(offer.id, offer.withdrawalReason ?? command.reason, now);
+      for (const claim of await this.claims.findConfirmedOfOffer(offer.id)) {
+        claim.cancel('WITHDRAWAL', offer.withdrawalReason ?? command.reason, actor.userId, now);
+        await this.claims.update(claim);
+        await this.pickups.cancelForClaim(claim.id, now);
+      }
       return { offer, version, location: stored.location };
     });
-    await this.notifier.offerChanged(withdrawn.offer.id);
-    return withdrawn;
   }
 }

@@ -21,6 +21,14 @@ export interface JobPayloads {
    * sent, not before: only its hash is ever stored, never in the outbox or the queue.
    */
   'accounts.verification-email': { userId: string };
+  /** Tells live subscribers (offerChanged) that an offer's status or claims changed; written with the change. */
+  'offers.changed-notice': { offerId: string };
+  /** A confirmed claim's pickup, handed to planning (runs pick it up from there). */
+  'claims.plan-pickup': { pickupId: string };
+  /** The e-mail telling the other party of a claim made or cancelled. */
+  'notifications.claim-email': { claimId: string; kind: 'CLAIMED' | 'CLAIM_CANCELLED' };
+  /** The scheduled clean-up of claim idempotency keys older than their retention (48 hours). */
+  'claims.purge-idempotency-keys': Record<string, never>;
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -50,6 +58,10 @@ export const JOB_NAMES = [
   'notifications.offer-email',
   'accounts.purge-expired-sessions',
   'accounts.verification-email',
+  'offers.changed-notice',
+  'claims.plan-pickup',
+  'notifications.claim-email',
+  'claims.purge-idempotency-keys',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

@@ -111,6 +111,17 @@ export const DOMAIN_ERROR_CODES = [
   'CLAIM_EXCEEDS_REMAINING',
   'NOTHING_TO_RELEASE',
   'OFFER_NOT_DUE_TO_EXPIRE',
+  // Claims: the request, the recipient or the offer forbids this claim.
+  'INVALID_IDEMPOTENCY_KEY',
+  'IDEMPOTENCY_KEY_REUSED',
+  'DUPLICATE_CLAIM_ITEM',
+  'OFFER_NOT_OPEN',
+  'ALREADY_CLAIMED',
+  'RECIPIENT_NOT_ELIGIBLE',
+  'ITEM_NOT_ELIGIBLE',
+  'CAPACITY_EXCEEDED',
+  'ILLEGAL_CLAIM_TRANSITION',
+  'CANCELLATION_REASON_REQUIRED',
   // Offers: only a donor organisation posts offers.
   'NOT_A_DONOR',
   // Batch allocation (a coordinator's proposal) and the live map feed.

@@ -337,6 +337,46 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Seuls {claimedKg} kg de ce produit sont réservés.',
     en: 'Only {claimedKg} kg of this item are claimed.',
   },
+  INVALID_IDEMPOTENCY_KEY: {
+    fr: "La clé d'idempotence doit compter de {min} à {max} caractères parmi lettres, chiffres et _ - : .",
+    en: 'The idempotency key must be {min} to {max} characters among letters, digits and _ - : .',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    fr: "Cette clé d'idempotence a déjà servi pour une autre demande : utilisez une nouvelle clé.",
+    en: 'This idempotency key was already used for a different request: use a new key.',
+  },
+  DUPLICATE_CLAIM_ITEM: {
+    fr: 'Ce produit figure deux fois dans la réservation : regroupez les quantités sur une ligne.',
+    en: 'This item appears twice in the claim: put its quantity on one line.',
+  },
+  OFFER_NOT_OPEN: {
+    fr: "Ce lot n'est pas ouvert aux réservations (statut {status}).",
+    en: 'This offer is not open to claims (status {status}).',
+  },
+  ALREADY_CLAIMED: {
+    fr: 'Ce lot a déjà été entièrement réservé.',
+    en: 'This offer has already been fully claimed.',
+  },
+  RECIPIENT_NOT_ELIGIBLE: {
+    fr: 'Votre structure ne peut pas recevoir ce lot (catégories, distance, horaires de réception ou dates) : {reasons}.',
+    en: 'Your organisation cannot receive this offer (categories, distance, receiving hours or dates): {reasons}.',
+  },
+  ITEM_NOT_ELIGIBLE: {
+    fr: 'Votre structure ne peut pas recevoir ce produit (catégorie, stockage ou date limite).',
+    en: 'Your organisation cannot receive this item (category, storage or use-by date).',
+  },
+  CAPACITY_EXCEEDED: {
+    fr: 'Votre stockage {temperature} ne peut plus accueillir que {freeKg} kg le {day}.',
+    en: 'Your {temperature} storage can only take {freeKg} more kg on {day}.',
+  },
+  ILLEGAL_CLAIM_TRANSITION: {
+    fr: "Cette réservation ne peut pas passer de l'état {from} par l'action {event}.",
+    en: 'This claim cannot go from {from} through {event}.',
+  },
+  CANCELLATION_REASON_REQUIRED: {
+    fr: "Indiquez la raison de l'annulation ({max} caractères au plus).",
+    en: 'Give the reason for the cancellation (at most {max} characters).',
+  },
   OFFER_NOT_DUE_TO_EXPIRE: {
     fr: 'Ce don est encore valable : il n’expire pas maintenant.',
     en: 'This offer is still valid: it does not expire now.',

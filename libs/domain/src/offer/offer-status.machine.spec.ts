@@ -24,6 +24,10 @@ const LEGAL: ReadonlyArray<[OfferStatus, OfferEvent, OfferStatus]> = [
   ['CLAIMED', 'RELEASE_ALL', 'PUBLISHED'],
   ['CLAIMED', 'COLLECT', 'COLLECTED'],
   ['COLLECTED', 'CLOSE', 'CLOSED'],
+  // Expired with confirmed claims left: those are still collected, or cancelled without reopening.
+  ['EXPIRED', 'RELEASE_PART', 'EXPIRED'],
+  ['EXPIRED', 'RELEASE_ALL', 'EXPIRED'],
+  ['EXPIRED', 'COLLECT', 'COLLECTED'],
 ];
 
 const allPairs = OFFER_STATUSES.flatMap((status) => OFFER_EVENTS.map((event) => [status, event] as const));
@@ -51,8 +55,8 @@ describe('offer status machine', () => {
     }
   });
 
-  it('ends only in CLOSED, WITHDRAWN and EXPIRED', () => {
-    expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([OfferStatus.CLOSED, OfferStatus.WITHDRAWN, OfferStatus.EXPIRED]);
+  it('ends only in CLOSED and WITHDRAWN (an expired offer may still see its confirmed claims collected)', () => {
+    expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([OfferStatus.CLOSED, OfferStatus.WITHDRAWN]);
   });
 
   it('never withdraws goods once collected', () => {

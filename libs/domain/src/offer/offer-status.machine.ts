@@ -57,7 +57,11 @@ export const OFFER_TRANSITIONS: TransitionTable = {
   },
   CLOSED: {},
   WITHDRAWN: {},
-  EXPIRED: {},
+  EXPIRED: {
+    RELEASE_PART: OfferStatus.EXPIRED,
+    RELEASE_ALL: OfferStatus.EXPIRED,
+    COLLECT: OfferStatus.COLLECTED,
+  },
 };
 
 export function canApplyOfferEvent(from: OfferStatus, event: OfferEvent): boolean {

@@ -5,6 +5,7 @@ import { roundKg } from '../shared/kilograms';
 import { assertValidInstant } from '../shared/paris-calendar';
 import { dateRuleVerdict, type DateRuleVerdict, isDlcExpired, isDlcMarginMet } from './date-rules';
 import { MAX_ITEM_QUANTITY_KG, type OfferItemDetails, type OfferItemInput, parseOfferItem } from './offer-item';
+import { DomainEventKind, type DomainEvent, type RecordsEvents } from '../trace/domain-event';
 import { canApplyOfferEvent, nextOfferStatus, OfferEvent } from './offer-status.machine';
 
 export const MAX_OFFER_TITLE_LENGTH = 200;
@@ -65,7 +66,9 @@ export type OfferExpiryReason = 'WINDOW_OVER' | 'NO_DLC_MARGIN_LEFT';
  * the status only moves along the state machine, what remains of each item stays within
  * [0, quantity], and no expired DLC item is ever published or claimed.
  */
-export class Offer {
+export class Offer implements RecordsEvents {
+  private events: DomainEvent[] = [];
+
   private constructor(private state: OfferSnapshot) {}
 
   /** A new DRAFT; validates the whole input, reporting the first broken rule with its field. */
@@ -178,15 +181,16 @@ export class Offer {
   }
 
   /** Refused when the window is over or any DLC item has expired: nobody could legally take it. */
-  publish(now: Date): void {
+  publish(now: Date, actorUserId: string | null = null): void {
     const status = nextOfferStatus(this.state.status, OfferEvent.PUBLISH);
     if (this.state.pickupUntil.getTime() <= now.getTime()) throw new DomainError('PICKUP_WINDOW_OVER');
     assertNoExpiredDlc(this.state.items, now);
     this.state = { ...this.state, status, publishedAt: new Date(now.getTime()), statusChangedAt: new Date(now.getTime()) };
+    this.record(DomainEventKind.OFFERED, now, actorUserId, null);
   }
 
   /** The reason goes back to the recipients that claimed, so it is required. */
-  withdraw(reason: string, now: Date): void {
+  withdraw(reason: string, now: Date, actorUserId: string | null = null): void {
     const trimmed = reason.trim();
     const length = [...trimmed].length;
     if (length === 0 || length > MAX_WITHDRAWAL_REASON_LENGTH) {
@@ -194,6 +198,7 @@ export class Offer {
     }
     const status = nextOfferStatus(this.state.status, OfferEvent.WITHDRAW);
     this.state = { ...this.state, status, withdrawalReason: trimmed, statusChangedAt: new Date(now.getTime()) };
+    this.record(DomainEventKind.OFFER_WITHDRAWN, now, actorUserId, trimmed);
   }
 
   /**
@@ -219,6 +224,7 @@ export class Offer {
     const expiryReason = this.expiryReasonAt(now, minDlcMarginHours);
     if (expiryReason === null) throw new DomainError('OFFER_NOT_DUE_TO_EXPIRE');
     this.state = { ...this.state, status, expiryReason, statusChangedAt: new Date(now.getTime()) };
+    this.record(DomainEventKind.OFFER_EXPIRED, now, null, expiryReason);
   }
 
   /** The date verdict of every item with something left, for one recipient's margin. */
@@ -297,6 +303,36 @@ export class Offer {
   close(now: Date): void {
     const status = nextOfferStatus(this.state.status, OfferEvent.CLOSE);
     this.state = { ...this.state, status, statusChangedAt: new Date(now.getTime()) };
+  }
+
+  pullEvents(): DomainEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  /** The offer's own events concern what is still at the donor's site: the items' remaining kilos. */
+  private record(kind: DomainEventKind, now: Date, actorUserId: string | null, reason: string | null): void {
+    this.events.push({
+      kind,
+      occurredAt: new Date(now.getTime()),
+      actorUserId,
+      offerId: this.state.id,
+      claimId: null,
+      from: { organizationId: this.state.donorOrganizationId, siteId: this.state.siteId },
+      to: null,
+      lines: this.state.items
+        .filter((item) => item.remainingKg > 0)
+        .map((item) => ({
+          itemId: item.id,
+          category: item.category,
+          gtin: item.gtin,
+          lotNumber: item.lotNumber,
+          kg: item.remainingKg,
+          temperature: item.temperature,
+        })),
+      reason,
+    });
   }
 }
 

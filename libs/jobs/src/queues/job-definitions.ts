@@ -27,4 +27,9 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'notifications.offer-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
   // The same for the link a new account waits for; each retry sends a fresh link (only hashes are kept).
   'accounts.verification-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  'notifications.claim-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  // A hint to reload: quick retries, then let it go (the next change, or a reload, brings it up to date).
+  'offers.changed-notice': { queue: 'offers', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
+  'claims.plan-pickup': { queue: 'offers' },
+  'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };

@@ -17,6 +17,7 @@ export interface RecurringJob<N extends JobName = JobName> {
 export const RECURRING_JOBS: readonly RecurringJob[] = [
   { schedulerId: 'offers.expire-due', name: 'offers.expire-due', payload: {}, everyMs: 60_000 },
   { schedulerId: 'accounts.purge-expired-sessions', name: 'accounts.purge-expired-sessions', payload: {}, everyMs: 6 * 3600_000 },
+  { schedulerId: 'claims.purge-idempotency-keys', name: 'claims.purge-idempotency-keys', payload: {}, everyMs: 3600_000 },
 ];
 
 /**

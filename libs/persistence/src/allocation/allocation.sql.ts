@@ -56,8 +56,8 @@ ORDER BY o.created_at, o.id`;
 
 /**
  * $1 coordinator id, $2 radius in km, $3 the Paris day (date). The area's recipients, their
- * profile, their sites in the area, and the kg per class they already claimed that day (claims not
- * cancelled, on the partial index claims_recipient_day_idx).
+ * profile, their sites in the area, and the kg per class they already claimed that day (the view
+ * claims_holding_goods, on its partial index).
  */
 export const AREA_RECIPIENTS_SQL = `
 WITH area_sites AS (${AREA_RECIPIENT_SITES})
@@ -70,8 +70,8 @@ SELECT org.id, rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capaci
     FROM area_sites a JOIN sites s ON s.id = a.id WHERE a.organization_id = org.id) AS sites,
   (SELECT json_agg(json_build_array(d.temperature, d.kg)) FROM (
       SELECT l.temperature, sum(l.quantity_kg)::float8 AS kg
-      FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-      WHERE c.recipient_organization_id = org.id AND c.status <> 'CANCELLED' AND c.pickup_day = $3::date
+      FROM claims_holding_goods c JOIN claim_lines l ON l.claim_id = c.id
+      WHERE c.recipient_organization_id = org.id AND c.pickup_day = $3::date
       GROUP BY 1) d) AS claimed
 FROM (SELECT DISTINCT organization_id FROM area_sites) r
 JOIN organizations org ON org.id = r.organization_id

@@ -15,7 +15,13 @@ import {
   type ProfileColumns,
   type SiteColumns,
 } from './match-candidate.mapper';
-import { CANDIDATES_FOR_OFFER_SQL, CANDIDATES_FOR_OFFER_STATEMENT, OFFER_FOR_MATCHING_SQL } from './match-candidate.sql';
+import {
+  CANDIDATES_FOR_OFFER_SQL,
+  CANDIDATES_FOR_OFFER_STATEMENT,
+  OFFER_FOR_MATCHING_SQL,
+  RECIPIENT_SITES_FOR_OFFER_SQL,
+  RECIPIENT_SITES_FOR_OFFER_STATEMENT,
+} from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
 
@@ -66,6 +72,17 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     const rows = await this.prepared<CandidateRow>(CANDIDATES_FOR_OFFER_STATEMENT, CANDIDATES_FOR_OFFER_SQL, parameters);
     return rows.map((row) => ({
       // The query keeps verified recipients only.
+      recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
+      site: this.timetables.site(row),
+      distanceKm: Number(row.distance_km),
+    }));
+  }
+
+  async recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]> {
+    const parameters = candidateParameters(offer, now);
+    if (parameters === undefined || !isUuid(organizationId)) return [];
+    const rows = await this.prepared<CandidateRow>(RECIPIENT_SITES_FOR_OFFER_STATEMENT, RECIPIENT_SITES_FOR_OFFER_SQL, [...parameters, organizationId]);
+    return rows.map((row) => ({
       recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
       site: this.timetables.site(row),
       distanceKm: Number(row.distance_km),

@@ -32,9 +32,9 @@ GROUP BY o.id`;
  * the offer's temperature classes ($6) and receiving hours on one of the weekdays the window
  * spans ($7, ISO) come back: cheap, coarse tests that only ever let through more than the engine
  * keeps (the engine decides free storage on the day and hours that overlap). Per row: the kg
- * received over the last 28 days (fairness; refused claims left out) and the kg already claimed
- * per day and class over the window (capacity), both on the partial claims index
- * (recipient, pickup_day) WHERE status <> 'CANCELLED'.
+ * received over the last 28 days (fairness) and the kg already claimed per day and class over the
+ * window (capacity), both from the view claims_holding_goods (the one rule for which claims hold
+ * goods) on its partial index claims_holding_recipient_day_idx.
  */
 export const CANDIDATES_FOR_OFFER_STATEMENT = 'glane_matching_candidates_for_offer';
 export const CANDIDATES_FOR_OFFER_SQL = `
@@ -43,13 +43,13 @@ SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hour
   glane_distance_km(area.location, target.location) AS distance_km,
   rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
   rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
-  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims c
-    WHERE c.recipient_organization_id = area.organization_id AND c.status <> 'CANCELLED' AND c.status <> 'REFUSED'
+  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims_holding_goods c
+    WHERE c.recipient_organization_id = area.organization_id
       AND c.pickup_day > $3::date - 28) AS received_kg,
   (SELECT json_agg(json_build_array(d.pickup_day, d.temperature, d.kg)) FROM (
       SELECT c.pickup_day::text AS pickup_day, l.temperature, sum(l.quantity_kg)::float8 AS kg
-      FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-      WHERE c.recipient_organization_id = area.organization_id AND c.status <> 'CANCELLED'
+      FROM claims_holding_goods c JOIN claim_lines l ON l.claim_id = c.id
+      WHERE c.recipient_organization_id = area.organization_id
         AND c.pickup_day BETWEEN $4::date AND $5::date
       GROUP BY 1, 2) d) AS claimed
 FROM target
@@ -66,13 +66,18 @@ WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
   AND EXISTS (SELECT 1 FROM jsonb_array_elements(s.opening_hours) AS day
     WHERE (day->>'weekday')::int = ANY($7::int[]) AND jsonb_array_length(day->'intervals') > 0)`;
 
+/** The same search for one recipient organisation ($8): what a claim is judged on. */
+export const RECIPIENT_SITES_FOR_OFFER_STATEMENT = 'glane_matching_recipient_sites_for_offer';
+export const RECIPIENT_SITES_FOR_OFFER_SQL = `${CANDIDATES_FOR_OFFER_SQL}
+  AND area.organization_id = $8::uuid`;
+
 /** $1 organisation id, $2 today (Paris). The recipient, its profile and its 28-day history. */
 export const RECIPIENT_FOR_MATCHING_SQL = `
 SELECT org.id, org.verified_at IS NOT NULL AS verified,
   rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
   rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week,
-  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims c
-    WHERE c.recipient_organization_id = org.id AND c.status <> 'CANCELLED' AND c.status <> 'REFUSED'
+  (SELECT COALESCE(sum(c.total_kg), 0)::float8 FROM claims_holding_goods c
+    WHERE c.recipient_organization_id = org.id
       AND c.pickup_day > $2::date - 28) AS received_kg
 FROM organizations org
 JOIN recipient_profiles rp ON rp.organization_id = org.id
@@ -101,6 +106,6 @@ WHERE s.organization_id = $1 AND o.pickup_until > $3
 /** $1 organisation id, $2 and $3 first and last Paris day: kg already claimed per day and class. */
 export const CLAIMED_BY_DAY_SQL = `
 SELECT c.pickup_day::text AS pickup_day, l.temperature, sum(l.quantity_kg)::float8 AS kg
-FROM claims c JOIN claim_lines l ON l.claim_id = c.id
-WHERE c.recipient_organization_id = $1 AND c.status <> 'CANCELLED' AND c.pickup_day BETWEEN $2::date AND $3::date
+FROM claims_holding_goods c JOIN claim_lines l ON l.claim_id = c.id
+WHERE c.recipient_organization_id = $1 AND c.pickup_day BETWEEN $2::date AND $3::date
 GROUP BY 1, 2`;

@@ -7,6 +7,7 @@ import { RecipientServiceAreas1763800003200 } from './1763800003200-recipient-se
 import { SessionLifetime1763800004000 } from './1763800004000-session-lifetime';
 import { EmailVerification1763800005000 } from './1763800005000-email-verification';
 import { LegalIdVetting1763800005100 } from './1763800005100-legal-id-vetting';
+import { Claims1763800006000 } from './1763800006000-claims';
 import { DistanceFunctions1763800007000 } from './1763800007000-distance-functions';
 import { Fleet1763800010000 } from './1763800010000-fleet';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   SessionLifetime1763800004000,
   EmailVerification1763800005000,
   LegalIdVetting1763800005100,
+  Claims1763800006000,
   DistanceFunctions1763800007000,
   Fleet1763800010000,
 ];

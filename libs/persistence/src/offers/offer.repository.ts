@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DomainEventWriter,
   OfferRepository,
   type NewOfferDetails,
-  type OfferClaim,
   type OfferListFilter,
   type OfferPage,
   type OfferPageCursor,
@@ -11,20 +11,22 @@ import {
 } from '#application';
 import { DomainError, OfferStatus, type Offer } from '#domain';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { SqlDomainEventWriter } from '../events/sql-domain-event-writer';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
 import { currentManager, inTransaction, runInTransaction } from '../transactions/transaction-scope';
-import { ClaimLineEntity } from './claim-line.entity';
-import { ClaimEntity } from './claim.entity';
 import { OfferItemEntity } from './offer-item.entity';
 import { OfferEntity } from './offer.entity';
-import { toGeoPoint, toOffer, toOfferClaim, toOfferEntity, toOfferItemEntities } from './offers.mapper';
+import { toGeoPoint, toOffer, toOfferEntity, toOfferItemEntities } from './offers.mapper';
 
 /** Statuses in which an offer is open to claims: what everyone signed in may see (and what the GiST index covers). */
 export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = [OfferStatus.PUBLISHED, OfferStatus.PARTIALLY_CLAIMED];
 
 @Injectable()
 export class TypeOrmOfferRepository extends OfferRepository {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: DomainEventWriter = new SqlDomainEventWriter(dataSource),
+  ) {
     super();
   }
 
@@ -88,6 +90,7 @@ export class TypeOrmOfferRepository extends OfferRepository {
           WHERE i.offer_id = $1 AND i.id = v.id AND i.remaining_kg <> v.remaining_kg`,
         [snapshot.id, snapshot.items.map((item) => item.id), snapshot.items.map((item) => item.remainingKg)],
       );
+      await this.events.write(offer.pullEvents());
       return version;
     });
   }
@@ -148,27 +151,6 @@ export class TypeOrmOfferRepository extends OfferRepository {
     const rows = await this.manager.query<Array<{ margin: number | null }>>('SELECT MIN(dlc_margin_hours) AS margin FROM recipient_profiles');
     const margin = rows[0]?.margin;
     return margin === null || margin === undefined ? undefined : Number(margin);
-  }
-
-  async claimsOfOffers(offerIds: readonly string[]): Promise<OfferClaim[]> {
-    const valid = uuidsOnly(offerIds);
-    if (valid.length === 0) return [];
-    const claims = await this.manager.getRepository(ClaimEntity).find({ where: { offerId: In(valid) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    if (claims.length === 0) return [];
-    const lines = await this.manager.getRepository(ClaimLineEntity).find({ where: { claimId: In(claims.map((claim) => claim.id)) } });
-    const linesByClaim = groupBy(lines, (line) => line.claimId);
-    return claims.map((claim) => toOfferClaim(claim, linesByClaim.get(claim.id) ?? []));
-  }
-
-  async cancelConfirmedClaims(offerId: string, reason: string, at: Date): Promise<number> {
-    if (!isUuid(offerId)) return 0;
-    const result: unknown = await this.manager.query(
-      `UPDATE claims SET status = 'CANCELLED', cancelled_at = $3, cancellation_reason = $2
-        WHERE offer_id = $1 AND status = 'CONFIRMED'
-      RETURNING id`,
-      [offerId, reason, at],
-    );
-    return returnedRows(result).length;
   }
 
   private async withItems(rows: readonly OfferEntity[]): Promise<VersionedOffer[]> {

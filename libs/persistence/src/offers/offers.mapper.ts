@@ -34,7 +34,7 @@ function toOfferStatus(value: string): OfferStatus {
   return isOfferStatus(value) ? value : corrupt('offer status', value);
 }
 
-function toTemperature(value: string): TemperatureClass {
+export function toTemperature(value: string): TemperatureClass {
   return (TEMPERATURE_CLASSES as readonly string[]).includes(value) ? (value as TemperatureClass) : corrupt('temperature class', value);
 }
 
@@ -42,7 +42,7 @@ function toDateKind(value: string): DateKind {
   return isDateKind(value) ? value : corrupt('date kind', value);
 }
 
-function toClaimStatus(value: string): ClaimStatus {
+export function toClaimStatus(value: string): ClaimStatus {
   return isClaimStatus(value) ? value : corrupt('claim status', value);
 }
 

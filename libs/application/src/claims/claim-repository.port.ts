@@ -1,0 +1,73 @@
+import type { CalendarDay, Claim, IdempotencyKey, TemperatureClass } from '#domain';
+import type { OfferClaim } from '../offers/offer-repository.port';
+
+/** What a stored idempotency key says: the request it was first used for, and the claim that made. */
+export interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly claimId: string;
+}
+
+/** Keyset position in the newest-first order (created_at DESC, id DESC). */
+export interface ClaimPageCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+export interface ClaimPage {
+  readonly claims: readonly OfferClaim[];
+  readonly hasNextPage: boolean;
+}
+
+/** Whose claims: a recipient's own, or those on a donor's offers. */
+export type ClaimListScope = { readonly kind: 'recipient' | 'donor'; readonly organizationId: string };
+
+export abstract class ClaimRepository {
+  /**
+   * Inserts the claim and its lines, and writes the events it recorded (DomainEventWriter), in the
+   * caller's transaction.
+   */
+  abstract add(claim: Claim): Promise<void>;
+
+  /** Writes the claim's status and cancellation, and the events it recorded. */
+  abstract update(claim: Claim): Promise<void>;
+
+  /**
+   * Unknown or malformed ids are not found. `forUpdate` locks the claim's row until the transaction
+   * ends; lock the offer first (every writer takes the offer, then its claims).
+   */
+  abstract findById(id: string, options?: { readonly forUpdate?: boolean }): Promise<Claim | undefined>;
+
+  /** The offer's CONFIRMED claims, locked (inside a unit of work), oldest first. */
+  abstract findConfirmedOfOffer(offerId: string): Promise<Claim[]>;
+
+  /** The claims on these offers, oldest first (Offer.claims). */
+  abstract ofOffers(offerIds: readonly string[]): Promise<OfferClaim[]>;
+
+  /** Claims as their readers see them, by id (DataLoader batches and answers). */
+  abstract views(ids: readonly string[]): Promise<OfferClaim[]>;
+
+  abstract list(scope: ClaimListScope, first: number, after?: ClaimPageCursor): Promise<ClaimPage>;
+
+  /**
+   * Serialises, across every API instance, the claims that fill one recipient's storage on one day
+   * for these temperature classes: held until the transaction ends. Taken in a fixed order, after
+   * the offer's row lock, so two claims never wait on each other in a cycle.
+   */
+  abstract lockCapacity(recipientOrganizationId: string, day: CalendarDay, temperatures: readonly TemperatureClass[]): Promise<void>;
+
+  /** Kg the recipient's claims that hold goods take of its storage that day, per class. */
+  abstract kgHeld(recipientOrganizationId: string, day: CalendarDay): Promise<ReadonlyMap<TemperatureClass, number>>;
+
+  /** The record of this person's key, if any (outside any lock: a quick look for replays). */
+  abstract findIdempotencyKey(userId: string, key: IdempotencyKey): Promise<IdempotencyRecord | undefined>;
+
+  /**
+   * Inside the unit of work: stores the key for the claim about to be made, or returns the record
+   * of whoever used it first. A concurrent request with the same key waits here until the first
+   * one's transaction ends, then sees its record (or takes the key, if the first one failed).
+   */
+  abstract reserveIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<IdempotencyRecord | 'reserved'>;
+
+  /** Forgets keys created before `before`; returns how many. */
+  abstract purgeIdempotencyKeys(before: Date): Promise<number>;
+}

@@ -1,0 +1,3 @@
+export * from './claim.repository';
+export * from './pickup.repository';
+export * from './claims-persistence.module';
