@@ -5,7 +5,7 @@ import type { Client } from 'graphql-ws';
 import { settle, waitForLockWaiters } from '../support/contention';
 import { insertRecipient } from '../support/factories/matching.factory';
 import { insertMembership } from '../support/factories/people.factory';
-import { gql, gqlOk, registerUser, type GraphQLBody, type TestUser } from '../support/graphql-http';
+import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http';
 import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
 import { claimedDay, RUN_FIELDS, type RunScenario, type RunViewOverApi } from '../support/run-scenario';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
@@ -176,7 +176,7 @@ describe('pickup runs end to end', () => {
       await held.commitTransaction();
       const bodies = (await Promise.all(answers)).map((answer) => {
         if (answer.status === 'rejected') throw answer.reason;
-        return answer.value as GraphQLBody<{ acceptRun: { id: string; status: string; driver: { id: string } } }>;
+        return answer.value;
       });
       const winners = bodies.filter((body) => body.errors === undefined);
       const losers = bodies.filter((body) => body.errors !== undefined);
