@@ -108,7 +108,7 @@ describe('stop events end to end', () => {
       scenario.recipient.admin.accessToken,
     );
     expect(planRuns).toHaveLength(1);
-    run = planRuns[0] as RunViewOverApi;
+    run = planRuns[0];
   }, 120_000);
 
   afterAll(async () => {
