@@ -6,7 +6,7 @@ import { insertRecipient } from '../support/factories/matching.factory';
 import { insertMembership } from '../support/factories/people.factory';
 import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http';
 import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
+import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
 
 const HOUR = 3_600_000;
@@ -251,8 +251,7 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
     expect(cancelled.cancelClaim).toMatchObject({ status: 'CANCELLED', offer: { status: 'PUBLISHED', remainingKg: 4 } });
     expect(await pickupStatuses([claimId])).toEqual(['CANCELLED']);
     // The reopened lot is broadcast again, so an offer e-mail may reach the recipient before the cancellation notice.
-    const isCancellationNotice = (m: { to: string; subject: string }) =>
-      m.to.includes(recipient.admin.email) && m.subject.startsWith('Réservation annulée');
+    const isCancellationNotice = (m: ReceivedMail) => m.to.includes(recipient.admin.email) && m.subject.startsWith('Réservation annulée');
     const mails = await smtp.waitFor((messages) => messages.slice(mailsBefore).some(isCancellationNotice), 10000);
     expect(mails.slice(mailsBefore).find(isCancellationNotice)?.text).toContain('Chambre froide en panne');
 
