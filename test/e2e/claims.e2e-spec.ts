@@ -162,7 +162,7 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
           throw new Error(`${String(error)}: ${JSON.stringify(feed)}`);
         },
       );
-      expect(seen).toMatchObject({ id: offer.id, status: 'PARTIALLY_CLAIMED', remainingKg: 17.5 });
+      expect(seen).toEqual({ id: offer.id, status: 'PARTIALLY_CLAIMED', remainingKg: 17.5, claims: [{ id: claimId, status: 'CONFIRMED' }] });
 
       // By e-mail: the donor's admin, French first.
       const mails = await smtp.waitFor((messages) => messages.slice(mailsBefore).some((m) => m.to.includes(donor.admin.email)), 10000);
