@@ -190,6 +190,25 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
     }
   });
 
+  it('each live notice shows the offer’s claims as they are at that event, not as the first event saw them', async () => {
+    const offer = await publishedOffer([{ kg: 10 }]);
+    const itemId = offer.itemIds[0] ?? '';
+    const donorClient = wsClient(api.wsUrl, { authorization: `Bearer ${donor.admin.accessToken}` });
+    const feed = follow(donorClient, offer.id);
+    try {
+      await waitForSubscribers(services.config, 'offers.changed', 1);
+      const first = (await claim(offer.id, 'e2e-live-0001', [{ itemId, quantityKg: 2 }])).data?.claimOffer.id ?? '';
+      await until(async () => feed.events.find((event) => event.claims.length === 1), 20000, 'the first live notice');
+      const second = (await claim(offer.id, 'e2e-live-0002', [{ itemId, quantityKg: 3 }])).data?.claimOffer.id ?? '';
+      const seen = await until(async () => feed.events.find((event) => event.remainingKg === 5), 20000, 'the second live notice');
+      expect(seen.claims.map((c) => c.id).sort()).toEqual([first, second].sort());
+      expect(feed.errors).toEqual([]);
+    } finally {
+      feed.stop();
+      await donorClient.dispose();
+    }
+  });
+
   it('who sees what: the donor every claim on its offer, a recipient its own; claims() pages newest first', async () => {
     const offer = await publishedOffer([{ kg: 10 }]);
     const mine = (await claim(offer.id, 'e2e-mine-0001', [{ itemId: offer.itemIds[0] ?? '', quantityKg: 2 }])).data?.claimOffer.id;
