@@ -270,7 +270,7 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
     expect(cancelled.cancelClaim).toMatchObject({ status: 'CANCELLED', offer: { status: 'PUBLISHED', remainingKg: 4 } });
     expect(await pickupStatuses([claimId])).toEqual(['CANCELLED']);
     // The reopened lot is broadcast again, so an offer e-mail may reach the recipient before the cancellation notice.
-    const isCancellationNotice = (m: { to: string; subject: string }) =>
+    const isCancellationNotice = (m: { to: readonly string[]; subject: string }) =>
       m.to.includes(recipient.admin.email) && m.subject.startsWith('Réservation annulée');
     const mails = await smtp.waitFor((messages) => messages.slice(mailsBefore).some(isCancellationNotice), 10000);
     expect(mails.slice(mailsBefore).find(isCancellationNotice)?.text).toContain('Chambre froide en panne');
