@@ -24,6 +24,7 @@ import { MatchingModule } from './matching/matching.module';
 import { ClaimsModule } from './claims/claims.module';
 import { FleetModule } from './fleet/fleet.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { RunsModule } from './runs/runs.module';
 
 /**
  * The API's composition root: every module is imported here or by a module imported here, and each
@@ -57,6 +58,7 @@ export class AppModule {
         ClaimsModule,
         FleetModule,
         CalendarModule,
+        RunsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };
