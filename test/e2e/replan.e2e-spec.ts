@@ -69,7 +69,7 @@ describe('re-planning a planned day when its claims change', () => {
       scenario.recipient.admin.accessToken,
     );
     expect(planRuns).toHaveLength(1);
-    const run = planRuns[0] as RunViewOverApi;
+    const run = planRuns[0];
     // Available all day, the driver was given the run by the planner (and accepting it again changes nothing).
     expect(run.driver?.id).toBe(driver.id);
     await gqlOk(api, ACCEPT, { id: run.id }, driver.accessToken);
@@ -144,7 +144,7 @@ describe('re-planning a planned day when its claims change', () => {
         'the re-plan',
       ).catch(async (error: unknown) => {
         const jobs = (await offers.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])).filter((job) => job.name.startsWith('runs.'));
-        throw new Error(`${String(error)}: ${JSON.stringify(jobs.map((job) => [job.name, job.data, job.failedReason]))}`);
+        throw new Error(`${String(error)}: ${JSON.stringify(jobs.map((job) => ({ name: job.name, data: job.data as unknown, failed: job.failedReason })))}`);
       });
       expect(replanned.find((candidate) => candidate.id === run.id)?.driver?.id).toBe(driver.id);
       // Once for the burst: three day changes, one re-plan.
