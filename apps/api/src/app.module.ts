@@ -10,6 +10,7 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 import { AccessTokenModule } from './auth/access-token.module';
+import { LiveConnectionsModule } from './live/live-connections.module';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -39,7 +40,11 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
         PersistenceModule,
         JobsModule.forProducer(),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AccessTokenModule], useClass: GraphQLOptionsFactory }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AccessTokenModule, LiveConnectionsModule],
+          useClass: GraphQLOptionsFactory,
+        }),
         HealthModule,
         SystemModule,
         AccountsModule,

@@ -3,6 +3,7 @@ import { GetRuns, type EventPayloads } from '#application';
 import { DomainError } from '#domain';
 import { RedisEventBus } from '#jobs';
 import { CheckedByUseCase } from '../auth/access-policy.decorator';
+import { AccessPolicyEnforcer } from '../auth/access-policy.enforcer';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { presentRun } from './run.presenter';
 import { PickupRunType } from './run.type';
@@ -14,6 +15,7 @@ export class RunUpdatedResolver {
   constructor(
     private readonly getRuns: GetRuns,
     private readonly events: RedisEventBus,
+    private readonly policies: AccessPolicyEnforcer,
   ) {}
 
   @CheckedByUseCase('whoever may follow the run (GetRuns.one): its driver, the recipient’s coordinators, its drivers while it is open, a donor for its stops')
@@ -36,9 +38,13 @@ export class RunUpdatedResolver {
     return events;
   }
 
-  /** Its run, and the subscriber still allowed to follow it (a driver who lost the run stops hearing). */
+  /**
+   * Its run, and the subscriber still allowed to follow it (a driver who lost the run stops hearing),
+   * as the connection's latest token names them: still signed in (the policy), still one who may follow it.
+   */
   private async concerns(payload: RunChanged, runId: string, context: GraphQLContext): Promise<boolean> {
     if (payload.runId !== runId.toLowerCase()) return false;
+    if (!(await this.policies.stillAllows(RunUpdatedResolver.prototype.runUpdated, context, { runId }))) return false;
     return (await this.getRuns.one(context.actor, payload.runId)) !== undefined;
   }
 
