@@ -10,6 +10,7 @@ import { LegalIdVetting1763800005100 } from './1763800005100-legal-id-vetting';
 import { Claims1763800006000 } from './1763800006000-claims';
 import { DistanceFunctions1763800007000 } from './1763800007000-distance-functions';
 import { Fleet1763800010000 } from './1763800010000-fleet';
+import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Claims1763800006000,
   DistanceFunctions1763800007000,
   Fleet1763800010000,
+  OfferItemsLeft1763800012000,
 ];
