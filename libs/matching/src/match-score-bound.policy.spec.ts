@@ -8,7 +8,7 @@ import { matchOffer, type MatchCandidate } from './offer-matching.engine';
 const HOUR = 3_600_000;
 const BASE = Date.parse('2026-03-27T06:00:00Z'); // the clocks go forward in Paris two days later
 
-const CATEGORIES = ['FOOD.DAIRY.MILK', 'FOOD.DAIRY.CHEESE', 'FOOD.DRY.CANNED', 'FOOD.MEAT.FRESH', 'FOOD.FROZEN.MEALS', 'NON_FOOD.HYGIENE.BODY'];
+const CATEGORIES = ['FOOD.DAIRY.MILK', 'FOOD.DAIRY.CHEESE', 'FOOD.DRY.CANNED', 'FOOD.MEAT.FRESH', 'FOOD.FROZEN.READY_MEALS', 'NON_FOOD.HYGIENE.BODY'];
 const ACCEPTABLE = ['FOOD', 'NON_FOOD', 'FOOD.DAIRY', 'FOOD.DRY', 'FOOD.DAIRY.MILK', 'FOOD.MEAT', 'FOOD.FROZEN'];
 
 /** Kg as stored: grams, sometimes nothing left. */
@@ -51,6 +51,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     marginHours: fc.constantFrom(0, 6, 24, 48, 48, 72),
     kgReceivedLast28Days: fc.integer({ min: 0, max: 20_000 }),
     peopleServedPerWeek: fc.integer({ min: 0, max: 500 }),
+    sinceOffsetHours: fc.integer({ min: -48, max: 48 }),
     claims: fc.array(fc.record({ dayOffset: fc.integer({ min: -2, max: 4 }), temperature: fc.constantFrom<TemperatureClass>(...TEMPERATURE_CLASSES), kg: kg }), {
       maxLength: 6,
     }),
@@ -87,10 +88,13 @@ const scenario: fc.Arbitrary<Scenario> = fc
       classes[claim.temperature] = (classes[claim.temperature] ?? 0) + claim.kg;
       claimedByDay.set(day, classes);
     }
-    const mostClaimedKgByClass: Partial<Record<TemperatureClass, number>> = {};
-    for (const classes of claimedByDay.values()) {
+    // Claims summed from some day on: usually before the window opens, sometimes after.
+    const since = new Date(pickupFrom.getTime() + raw.sinceOffsetHours * HOUR);
+    const mostKgByClass: Partial<Record<TemperatureClass, number>> = {};
+    for (const [day, classes] of claimedByDay) {
+      if (day < parisDayOf(since)) continue;
       for (const temperature of TEMPERATURE_CLASSES) {
-        mostClaimedKgByClass[temperature] = Math.max(mostClaimedKgByClass[temperature] ?? 0, classes[temperature] ?? 0);
+        mostKgByClass[temperature] = Math.max(mostKgByClass[temperature] ?? 0, classes[temperature] ?? 0);
       }
     }
     const windowDays: CalendarDay[] = [];
@@ -105,7 +109,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
         serviceRadiusKm: raw.radiusKm,
         dlcMarginHours: raw.marginHours,
         dailyCapacityKg: raw.capacity,
-        mostClaimedKgByClass,
+        claimed: { since, mostKgByClass },
         kgReceivedLast28Days: raw.kgReceivedLast28Days,
         peopleServedPerWeek: raw.peopleServedPerWeek,
       },
@@ -143,7 +147,7 @@ function engineScore(s: Scenario): number | undefined {
 
 function boundsOf(s: Scenario) {
   const summary = summarizeOfferItems(s.offer.items);
-  return s.sites.map((site) => matchScoreBounds({ pickupUntil: s.offer.pickupUntil, summary }, site.distanceKm, s.recipient, s.now));
+  return s.sites.map((site) => matchScoreBounds({ ...s.offer, summary }, site.distanceKm, s.recipient, s.now));
 }
 
 describe('bounds of the match score for one recipient', () => {
@@ -188,7 +192,7 @@ describe('bounds of the match score for one recipient', () => {
       serviceRadiusKm: 25,
       dlcMarginHours: 48,
       dailyCapacityKg: { AMBIENT: 500, CHILLED: 200 },
-      mostClaimedKgByClass: { CHILLED: 50 },
+      claimed: { since: new Date('2026-11-22T23:00:00Z'), mostKgByClass: { CHILLED: 50 } },
       kgReceivedLast28Days: 800,
       peopleServedPerWeek: 120,
     };
@@ -206,6 +210,36 @@ describe('bounds of the match score for one recipient', () => {
     expect(bounds?.lower).toBeCloseTo(score ?? Number.NaN, 12);
   });
 
+  it('counts on no free storage for an offer whose window opens before the claims it was given', () => {
+    // Monday 23 November 11:00 Paris to Tuesday 15:00; claims summed from Tuesday on; Monday's fill the fridge.
+    const s: Scenario = {
+      now: new Date('2026-11-23T08:00:00Z'),
+      offer: {
+        id: 'offer',
+        pickupFrom: new Date('2026-11-23T10:00:00Z'),
+        pickupUntil: new Date('2026-11-24T14:00:00Z'),
+        items: [{ id: 'yogurt', categoryCode: 'FOOD.DAIRY.YOGURT', remainingKg: 100, temperature: 'CHILLED', dateKind: 'DDM', date: '2026-12-20' }],
+      },
+      recipient: {
+        verified: true,
+        acceptedCategoryCodes: ['FOOD'],
+        serviceRadiusKm: 20,
+        dlcMarginHours: 48,
+        dailyCapacityKg: { CHILLED: 200 },
+        claimed: { since: new Date('2026-11-23T23:00:00Z'), mostKgByClass: {} },
+        kgReceivedLast28Days: 0,
+        peopleServedPerWeek: 50,
+      },
+      claimedByDay: new Map([['2026-11-23', { CHILLED: 190 }]]),
+      sites: [{ distanceKm: 3, pickupDay: '2026-11-23', closed: false, intervals: [{ from: new Date('2026-11-23T09:00:00Z'), to: new Date('2026-11-23T16:00:00Z') }] }],
+    };
+    const score = engineScore(s);
+    const [bounds] = boundsOf(s);
+    expect(score).toBeDefined();
+    expect(bounds?.lower).toBeLessThanOrEqual((score ?? 0) + SCORE_BOUND_SLACK);
+    expect(bounds?.upper).toBeGreaterThanOrEqual((score ?? 1) - SCORE_BOUND_SLACK);
+  });
+
   it('gives no bounds for a recipient that is not verified or accepts none of the categories left', () => {
     const summary = summarizeOfferItems([
       { id: 'a', categoryCode: 'FOOD.DRY.CANNED', remainingKg: 10, temperature: 'AMBIENT', dateKind: 'NONE', date: null },
@@ -217,12 +251,12 @@ describe('bounds of the match score for one recipient', () => {
       serviceRadiusKm: 10,
       dlcMarginHours: 48,
       dailyCapacityKg: { AMBIENT: 100 },
-      mostClaimedKgByClass: {},
+      claimed: { since: new Date('2026-11-22T23:00:00Z'), mostKgByClass: {} },
       kgReceivedLast28Days: 0,
       peopleServedPerWeek: 0,
     };
     const now = new Date('2026-11-23T08:00:00Z');
-    const offer = { pickupUntil: new Date('2026-11-23T14:00:00Z'), summary };
+    const offer = { pickupFrom: new Date('2026-11-23T10:00:00Z'), pickupUntil: new Date('2026-11-23T14:00:00Z'), summary };
     expect(matchScoreBounds(offer, 1, recipient, now)).toBeUndefined();
     expect(matchScoreBounds(offer, 1, { ...recipient, acceptedCategoryCodes: ['FOOD'], verified: false }, now)).toBeUndefined();
     expect(matchScoreBounds(offer, 1, { ...recipient, acceptedCategoryCodes: ['FOOD'] }, now)).toBeDefined();

@@ -25,7 +25,9 @@ import type { MatchableItem } from './matching-input.type';
  *    undated items always pass. All DLC items pass when the first to end does; none when the last
  *    to end does not.
  *  - Free storage of a class on the pickup day lies between the declared kg minus the most claimed on
- *    any day a pickup may fall on, and the declared kg (claims only ever take storage).
+ *    any day the pickup may fall on (from the Paris day the window opens), and the declared kg
+ *    (claims only ever take storage). The claims are summed over the days from some day on: for an
+ *    offer whose window opens before that day, no storage is surely free.
  *  - Absorbable kg is, per class with an item in E, min(kg of its items in E, free storage): at most
  *    min(kg that may pass, most free) over the classes that may be free, at least min(kg that surely
  *    pass, least free) over the classes surely free when every category is accepted.
@@ -85,11 +87,11 @@ export interface BoundRecipient {
   readonly serviceRadiusKm: number;
   readonly dlcMarginHours: number;
   readonly dailyCapacityKg: Readonly<Partial<Record<TemperatureClass, number>>>;
-  /**
-   * The most kg already claimed of each class for one Paris day, over every day from the first day
-   * any of the offers at hand may be picked up on (the Paris day its window opens).
-   */
-  readonly mostClaimedKgByClass: Readonly<Partial<Record<TemperatureClass, number>>>;
+  /** The most kg already claimed of each class for one Paris day, over the days from the one `since` falls on. */
+  readonly claimed: {
+    readonly since: Date;
+    readonly mostKgByClass: Readonly<Partial<Record<TemperatureClass, number>>>;
+  };
   readonly kgReceivedLast28Days: number;
   readonly peopleServedPerWeek: number;
 }
@@ -118,12 +120,14 @@ function hoursBetween(from: Date, to: Date): number {
  * no storage for what may pass. Expects an open offer (`pickupUntil` after `now`).
  */
 export function matchScoreBounds(
-  offer: { readonly pickupUntil: Date; readonly summary: OfferItemsSummary },
+  offer: { readonly pickupFrom: Date; readonly pickupUntil: Date; readonly summary: OfferItemsSummary },
   distanceKm: number,
   recipient: BoundRecipient,
   now: Date,
 ): ScoreBounds | undefined {
   const { summary, pickupUntil } = offer;
+  // The pickup day is a Paris day within the window: from the day it opens on.
+  const claimsCounted = offer.pickupFrom.getTime() >= recipient.claimed.since.getTime();
   const accepted = (code: string): boolean => recipient.acceptedCategoryCodes.some((acceptedCode) => isCategoryWithin(code, acceptedCode));
   if (!recipient.verified || !summary.categories.some(accepted)) return undefined;
   const allAccepted = summary.categories.every(accepted);
@@ -144,7 +148,7 @@ export function matchScoreBounds(
     offerKg += kg;
     const declared = recipient.dailyCapacityKg[temperature] ?? 0;
     const mostFree = Math.max(0, declared);
-    const leastFree = Math.max(0, declared - (recipient.mostClaimedKgByClass[temperature] ?? 0));
+    const leastFree = claimsCounted ? Math.max(0, declared - (recipient.claimed.mostKgByClass[temperature] ?? 0)) : 0;
     const mayKg = kg - (anyDlcPasses ? 0 : dlcKg);
     const sureKg = allAccepted ? kg - (allDlcPass ? 0 : dlcKg) : 0;
     if (mayKg > 0 && mostFree > KG_EPSILON) absorbableHigh += Math.min(mayKg, mostFree);

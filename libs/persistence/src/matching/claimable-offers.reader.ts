@@ -1,5 +1,5 @@
 import type { BoundedCandidate, BoundedCandidatesRequest, ClaimableOfferCandidates, ClaimableOffersSnapshot, MatchingRecipient, OfferCandidate } from '#application';
-import { parisDayOf } from '#domain';
+import { addCalendarDays, MAX_PICKUP_WINDOW_DAYS, parisDayOf, startOfParisDay, type CalendarDay } from '#domain';
 import { isUuid } from '../organizations/uuid';
 import {
   CLAIMABLE_BOUNDS_SQL,
@@ -43,6 +43,17 @@ interface ClaimedRow {
 }
 
 /**
+ * From when the bounds count the recipient's claims: the pickup day is a Paris day within the
+ * window, and the domain refuses a window longer than MAX_PICKUP_WINDOW_DAYS, so for an open offer
+ * (its window ends after now) it is at most that many days back. One day more for good measure; an
+ * offer whose window opens earlier still (stored by hand) is bounded as if no storage were surely free.
+ */
+export function claimsCountedFrom(now: Date): { readonly day: CalendarDay; readonly since: Date } {
+  const day = addCalendarDays(parisDayOf(now), -(MAX_PICKUP_WINDOW_DAYS + 1));
+  return { day, since: startOfParisDay(day) };
+}
+
+/**
  * claimableOffers' reads for one recipient, over one connection and in one read-only REPEATABLE READ
  * snapshot: the bounds the paging trusts and the offers the engine ranks describe the same state of
  * the database, whatever is claimed or published meanwhile. Runs `read` and gives its result, or
@@ -83,6 +94,7 @@ async function readIn<T>(
   if (profile === undefined) return undefined;
   const recipient = toMatchingRecipient(profile.id, profile.verified, profile, new Map());
   const closure = acceptedCategoryClosure(recipient.acceptedCategoryCodes);
+  const claims = claimsCountedFrom(now);
   return read({
     recipient,
     boundedCandidates: async (request: BoundedCandidatesRequest): Promise<BoundedCandidate[]> => {
@@ -109,6 +121,8 @@ async function readIn<T>(
           request.skipLowerAbove,
           request.limit,
           request.offset,
+          claims.since,
+          claims.day,
         ],
       });
       return rows.map((row) => ({ offerId: row.offer_id, siteId: row.site_id, upper: Number(row.upper_bound), lower: Number(row.lower_bound) }));

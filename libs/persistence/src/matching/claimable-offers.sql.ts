@@ -21,42 +21,31 @@ WHERE org.id = $1 AND org.kind = 'RECIPIENT'`;
  * Every pair of an open offer within the recipient's radius of one of its sites (glane_within_km, the
  * status test repeating the partial GiST index offers_open_location_gix word for word) and that
  * site, with bounds of the engine's score for it: libs/matching matchScoreBounds, restated here
- * step for step over the summary of the offer's items the database keeps on the offer row
- * (left_* columns, migration 1763800012000). Only pairs the recipient may claim come back (a
- * category left it accepts, storage for what may pass), by upper bound descending, then offer and
- * site id: a stable order, read on with OFFSET.
+ * step for step over the summary of the offer's items the database keeps on the offer row (the
+ * left_* columns of migration 1763800012000). Only pairs the recipient may claim come back (a
+ * category left that it accepts, storage for what may pass), by upper bound descending, then offer
+ * and site id: a stable order, read on with OFFSET. One pass over the offers in reach, no
+ * materialisation: the subqueries with OFFSET 0 only make each step computed once per row.
  *
  * $1 organisation, $2 its radius (km), $3 now, $4 its accepted categories, $5 every taxonomy code
- * within them (all of an offer's categories are accepted when they are all in it), $6 its DLC margin
- * (hours), $7 $8 $9 its declared storage (ambient, chilled, frozen kg), $10–$15 the score's
- * constants (ScoreBoundTerms: weights of distance, urgency and capacity, the weighted fairness of
- * the recipient, the urgency half-life in hours, the kg below which a quantity is noise), $16 leave
- * out pairs whose lower bound is above it (null: none), $17 limit, $18 offset.
- *
- * The least free storage of a class is the declared kg minus the most claimed on one day from the
- * Paris day the first window opens on (claims_holding_goods, the one rule of which claims hold
- * goods); the most free is the declared kg. Subqueries with OFFSET 0 compute each step once per row.
+ * within them as the keys of a jsonb object (an offer's categories are all accepted when they are
+ * all keys of it: `?&`), $6 its DLC margin (hours), $7 $8 $9 its declared storage (ambient, chilled,
+ * frozen kg), $10–$15 the score's constants (ScoreBoundTerms: weights of distance, urgency and
+ * capacity, the weighted fairness of the recipient, the urgency half-life in hours, the kg at or
+ * below which a quantity is noise), $16 leave out pairs whose lower bound is above it (null: none),
+ * $17 limit, $18 offset, $19 the first instant and $20 the Paris day from which claims are summed
+ * (the least free storage of a class is the declared kg minus the most claimed of it on one of
+ * those days, in claims_holding_goods, the one rule of which claims hold goods; an offer whose
+ * window opens earlier has none surely free).
  */
 export const CLAIMABLE_BOUNDS_STATEMENT = 'glane_claimable_bounds';
 export const CLAIMABLE_BOUNDS_SQL = `
-WITH near AS MATERIALIZED (
-  SELECT o.id AS offer_id, s.id AS site_id, o.pickup_from, o.pickup_until,
-    glane_distance_km(s.location, o.location) AS distance_km,
-    o.left_ambient_kg, o.left_chilled_kg, o.left_frozen_kg,
-    o.left_ambient_dlc_kg, o.left_chilled_dlc_kg, o.left_frozen_dlc_kg,
-    o.left_first_dlc_end, o.left_last_dlc_end,
-    o.left_categories <@ $5::text[] AS all_accepted
-  FROM sites s
-  JOIN offers o ON glane_within_km(o.location, s.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
-  WHERE s.organization_id = $1 AND o.pickup_until > $3 AND o.left_category_paths && $4::text[]
-),
-most_claimed AS (
+WITH most_claimed AS (
   SELECT d.temperature, max(d.kg) AS kg
   FROM (
     SELECT c.pickup_day, l.temperature, sum(l.quantity_kg)::float8 AS kg
     FROM claims_holding_goods c JOIN claim_lines l ON l.claim_id = c.id
-    WHERE c.recipient_organization_id = $1
-      AND c.pickup_day >= (SELECT (min(n.pickup_from) AT TIME ZONE 'Europe/Paris')::date FROM near n)
+    WHERE c.recipient_organization_id = $1 AND c.pickup_day >= $20::date
     GROUP BY 1, 2) d
   GROUP BY d.temperature
 ),
@@ -118,17 +107,24 @@ FROM (
           CASE WHEN p.all_accepted THEN p.chilled_kg - CASE WHEN p.all_dlc_pass THEN 0 ELSE p.chilled_dlc_kg END ELSE 0 END AS chilled_sure,
           CASE WHEN p.all_accepted THEN p.frozen_kg - CASE WHEN p.all_dlc_pass THEN 0 ELSE p.frozen_dlc_kg END ELSE 0 END AS frozen_sure
         FROM (
-          SELECT n.offer_id, n.site_id, n.distance_km, n.pickup_until, n.all_accepted,
-            n.left_ambient_kg AS ambient_kg, n.left_chilled_kg AS chilled_kg, n.left_frozen_kg AS frozen_kg,
-            n.left_ambient_dlc_kg AS ambient_dlc_kg, n.left_chilled_dlc_kg AS chilled_dlc_kg, n.left_frozen_dlc_kg AS frozen_dlc_kg,
-            n.left_first_dlc_end AS first_dlc, n.left_last_dlc_end AS last_dlc,
-            t.ambient_most_free, t.chilled_most_free, t.frozen_most_free, t.ambient_least_free, t.chilled_least_free, t.frozen_least_free,
+          SELECT o.id AS offer_id, s.id AS site_id, o.pickup_until,
+            glane_distance_km(s.location, o.location) AS distance_km,
+            $5::jsonb ?& o.left_categories AS all_accepted,
+            o.left_ambient_kg AS ambient_kg, o.left_chilled_kg AS chilled_kg, o.left_frozen_kg AS frozen_kg,
+            o.left_ambient_dlc_kg AS ambient_dlc_kg, o.left_chilled_dlc_kg AS chilled_dlc_kg, o.left_frozen_dlc_kg AS frozen_dlc_kg,
+            o.left_first_dlc_end AS first_dlc, o.left_last_dlc_end AS last_dlc,
+            t.ambient_most_free, t.chilled_most_free, t.frozen_most_free,
+            CASE WHEN o.pickup_from >= $19::timestamptz THEN t.ambient_least_free ELSE 0 END AS ambient_least_free,
+            CASE WHEN o.pickup_from >= $19::timestamptz THEN t.chilled_least_free ELSE 0 END AS chilled_least_free,
+            CASE WHEN o.pickup_from >= $19::timestamptz THEN t.frozen_least_free ELSE 0 END AS frozen_least_free,
             d.pass_from,
-            n.left_first_dlc_end IS NULL OR n.left_first_dlc_end >= d.pass_from AS all_dlc_pass,
-            coalesce(n.left_last_dlc_end >= d.pass_from, false) AS any_dlc_passes
-          FROM near n
-          CROSS JOIN terms t
-          CROSS JOIN LATERAL (SELECT greatest($3::timestamptz, n.pickup_until + t.margin) AS pass_from) d
+            o.left_first_dlc_end IS NULL OR o.left_first_dlc_end >= d.pass_from AS all_dlc_pass,
+            coalesce(o.left_last_dlc_end >= d.pass_from, false) AS any_dlc_passes
+          FROM terms t
+          CROSS JOIN sites s
+          JOIN offers o ON glane_within_km(o.location, s.location, $2) AND o.status IN ('PUBLISHED','PARTIALLY_CLAIMED')
+          CROSS JOIN LATERAL (SELECT greatest($3::timestamptz, o.pickup_until + t.margin) AS pass_from) d
+          WHERE s.organization_id = $1 AND o.pickup_until > $3 AND o.left_category_paths && $4::text[]
           OFFSET 0) p
         OFFSET 0) c
       OFFSET 0) k

@@ -183,17 +183,18 @@ export function categoriesWithAncestors(codes: Iterable<string>): string[] {
 }
 
 /**
- * Every code of the taxonomy within one of the accepted codes (and those codes): an offer's
- * categories are all accepted when they are all in it (CLAIMABLE_BOUNDS_SQL, `<@`). Exact for the
- * taxonomy's codes, the only ones items are created with; a stored code outside it is never in it,
- * which only ever takes the stricter side (not all accepted).
+ * Every code of the taxonomy within one of the accepted codes (and those codes), as the keys of a
+ * JSON object: an offer's categories are all accepted when they are all keys of it
+ * (CLAIMABLE_BOUNDS_SQL, jsonb `?&`, a binary search per category where an array containment would
+ * compare every pair). Exact for the taxonomy's codes, the only ones items are created with; a
+ * stored code outside it is never a key, which only ever takes the stricter side (not all accepted).
  */
-export function acceptedCategoryClosure(accepted: readonly string[]): string[] {
+export function acceptedCategoryClosure(accepted: readonly string[]): string {
   const closure = new Set(accepted);
   for (const category of CATEGORY_TAXONOMY) {
     if (accepted.some((code) => isCategoryWithin(category.code, code))) closure.add(category.code);
   }
-  return [...closure].sort();
+  return JSON.stringify(Object.fromEntries([...closure].sort().map((code) => [code, true])));
 }
 
 /**
