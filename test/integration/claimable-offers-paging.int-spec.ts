@@ -111,17 +111,35 @@ describe('claimableOffers pages against the full ranking, on the real PostgreSQL
     services = await provideTestServices();
     const ds = services.dataSource;
     finder = new SqlMatchCandidateFinder(ds);
-    claimable = new FindClaimableOffers(finder, new Authorizer(new TypeOrmMembershipRepository(ds)), new TypeOrmOrganizationRepository(ds), new FixedClock(NOW));
+    claimable = new FindClaimableOffers(
+      finder,
+      new Authorizer(new TypeOrmMembershipRepository(ds)),
+      new TypeOrmOrganizationRepository(ds),
+      new FixedClock(NOW),
+    );
 
     // Takes everything, stores plenty, two sites: bounds are tight, the best site is the nearer.
-    const wide = await insertRecipient(ds, at(0, 0), { acceptedCategories: ['FOOD', 'NON_FOOD'], ambientKg: 100_000, chilledKg: 100_000, frozenKg: 100_000, serviceRadiusKm: 30 });
+    const wide = await insertRecipient(ds, at(0, 0), {
+      acceptedCategories: ['FOOD', 'NON_FOOD'],
+      ambientKg: 100_000,
+      chilledKg: 100_000,
+      frozenKg: 100_000,
+      serviceRadiusKm: 30,
+    });
     await insertSite(ds, wide.organizationId, at(6, 0));
     // Takes a few categories, stores little, receives on weekday hours, closes on Monday, redistributes
     // within a day and already holds goods: bounds are loose, many lots are refused.
     const narrow = await insertRecipient(
       ds,
       { ...at(2, 2), openingHours: WEEKDAY_HOURS, closures: [{ from: '2026-03-30', to: '2026-03-30' }] },
-      { acceptedCategories: ['FOOD.DAIRY', 'FOOD.DRY', 'NON_FOOD.HYGIENE'], ambientKg: 300, chilledKg: 80, frozenKg: 0, serviceRadiusKm: 25, dlcMarginHours: 24 },
+      {
+        acceptedCategories: ['FOOD.DAIRY', 'FOOD.DRY', 'NON_FOOD.HYGIENE'],
+        ambientKg: 300,
+        chilledKg: 80,
+        frozenKg: 0,
+        serviceRadiusKm: 25,
+        dlcMarginHours: 24,
+      },
     );
     const unverified = await insertRecipient(ds, at(1, 1), { serviceRadiusKm: 30 }, { verified: false });
     recipients.wide = wide.organizationId;
@@ -303,7 +321,9 @@ describe('claimableOffers pages against the full ranking, on the real PostgreSQL
         const summary = summarizeOfferItems(offer.items);
         const row = storedById.get(offer.id);
         expect(row?.categories).toEqual(summary.categories);
-        expect(row?.paths).toEqual([...new Set(summary.categories.flatMap((code) => code.split('.').map((_, n, parts) => parts.slice(0, n + 1).join('.'))))].sort());
+        expect(row?.paths).toEqual(
+          [...new Set(summary.categories.flatMap((code) => code.split('.').map((_, n, parts) => parts.slice(0, n + 1).join('.'))))].sort(),
+        );
         expect(row?.first_dlc?.getTime() ?? null).toBe(summary.firstDlcEnd?.getTime() ?? null);
         expect(row?.last_dlc?.getTime() ?? null).toBe(summary.lastDlcEnd?.getTime() ?? null);
         TEMPERATURE_CLASSES.forEach((temperature, index) => {

@@ -12,7 +12,10 @@ const CATEGORIES = ['FOOD.DAIRY.MILK', 'FOOD.DAIRY.CHEESE', 'FOOD.DRY.CANNED', '
 const ACCEPTABLE = ['FOOD', 'NON_FOOD', 'FOOD.DAIRY', 'FOOD.DRY', 'FOOD.DAIRY.MILK', 'FOOD.MEAT', 'FOOD.FROZEN'];
 
 /** Kg as stored: grams, sometimes nothing left. */
-const kg = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 150_000 }).map((grams) => grams / 1000));
+const kg = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 1, max: 150_000 }).map((grams) => grams / 1000),
+);
 const capacity = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 }), fc.constant(100_000));
 
 interface Scenario {
@@ -52,9 +55,12 @@ const scenario: fc.Arbitrary<Scenario> = fc
     kgReceivedLast28Days: fc.integer({ min: 0, max: 20_000 }),
     peopleServedPerWeek: fc.integer({ min: 0, max: 500 }),
     sinceOffsetHours: fc.integer({ min: -48, max: 48 }),
-    claims: fc.array(fc.record({ dayOffset: fc.integer({ min: -2, max: 4 }), temperature: fc.constantFrom<TemperatureClass>(...TEMPERATURE_CLASSES), kg: kg }), {
-      maxLength: 6,
-    }),
+    claims: fc.array(
+      fc.record({ dayOffset: fc.integer({ min: -2, max: 4 }), temperature: fc.constantFrom<TemperatureClass>(...TEMPERATURE_CLASSES), kg: kg }),
+      {
+        maxLength: 6,
+      },
+    ),
     sites: fc.array(
       fc.record({
         distanceShare: fc.double({ min: 0, max: 1.1, noNaN: true }),
@@ -201,7 +207,14 @@ describe('bounds of the match score for one recipient', () => {
       offer,
       recipient,
       claimedByDay: new Map([['2026-11-23', { CHILLED: 50 }]]),
-      sites: [{ distanceKm: 7.3, pickupDay: '2026-11-23', closed: false, intervals: [{ from: new Date('2026-11-23T08:00:00Z'), to: new Date('2026-11-23T17:00:00Z') }] }],
+      sites: [
+        {
+          distanceKm: 7.3,
+          pickupDay: '2026-11-23',
+          closed: false,
+          intervals: [{ from: new Date('2026-11-23T08:00:00Z'), to: new Date('2026-11-23T17:00:00Z') }],
+        },
+      ],
     };
     const [bounds] = boundsOf(s);
     const score = engineScore(s);
@@ -231,7 +244,14 @@ describe('bounds of the match score for one recipient', () => {
         peopleServedPerWeek: 50,
       },
       claimedByDay: new Map([['2026-11-23', { CHILLED: 190 }]]),
-      sites: [{ distanceKm: 3, pickupDay: '2026-11-23', closed: false, intervals: [{ from: new Date('2026-11-23T09:00:00Z'), to: new Date('2026-11-23T16:00:00Z') }] }],
+      sites: [
+        {
+          distanceKm: 3,
+          pickupDay: '2026-11-23',
+          closed: false,
+          intervals: [{ from: new Date('2026-11-23T09:00:00Z'), to: new Date('2026-11-23T16:00:00Z') }],
+        },
+      ],
     };
     const score = engineScore(s);
     const [bounds] = boundsOf(s);

@@ -1,4 +1,11 @@
-import type { BoundedCandidate, BoundedCandidatesRequest, ClaimableOfferCandidates, ClaimableOffersSnapshot, MatchingRecipient, OfferCandidate } from '#application';
+import type {
+  BoundedCandidate,
+  BoundedCandidatesRequest,
+  ClaimableOfferCandidates,
+  ClaimableOffersSnapshot,
+  MatchingRecipient,
+  OfferCandidate,
+} from '#application';
 import { addCalendarDays, MAX_PICKUP_WINDOW_DAYS, parisDayOf, startOfParisDay, type CalendarDay } from '#domain';
 import { isUuid } from '../organizations/uuid';
 import {
