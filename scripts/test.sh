@@ -10,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$GLANE_ROOT"
 
 npm_install_if_stale
+build_if_stale
 bash scripts/provision.sh || exit $? # it has said what failed and what to do
 say test "npx jest --ci $*"
 # Jest's summary is followed by one plain "N passed, N failed" line, which any CI reader understands.

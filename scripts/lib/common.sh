@@ -30,3 +30,15 @@ npm_install_if_stale() {
     say npm "dependencies up to date"
   fi
 }
+
+# Some tests run the built commands (routing:solve) as a user would: build when the output is
+# missing or older than any source, so `npm test` works on a fresh clone and after an edit.
+build_if_stale() {
+  local stamp="$GLANE_ROOT/dist/scripts/routing-solve.js"
+  if [[ ! -f "$stamp" ]] || [[ -n "$(cd "$GLANE_ROOT" && find apps libs scripts bench tsconfig.json tsconfig.build.json -newer "$stamp" \( -name '*.ts' -o -name 'tsconfig*.json' \) -print -quit)" ]]; then
+    say build "compiling (the tests run the built commands)"
+    (cd "$GLANE_ROOT" && npm run build) || die "the build failed; read the compiler output above"
+  else
+    say build "up to date"
+  fi
+}

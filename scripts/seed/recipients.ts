@@ -121,14 +121,15 @@ export function planRecipients(context: PlanContext, demo: DemoRecipientPeople):
         context,
         RecipientType.EPICERIE_SOLIDAIRE,
         name,
-        [
+        withStockroom(
+          isDemo,
           siteAt(context.random, name, locality, {
             address: streetAddress(locality.town, random),
             openingHours: epicerieHours(random),
             closures: epicerieClosures(random, context.years),
             accessInstructions: `Livraisons par la porte de service, ${random.pick(['rue de derrière', 'dans la cour', 'à gauche de la vitrine'])}. Code du portail ${random.int(1000, 9999)}. Chambre froide au fond à droite.`,
           }),
-        ],
+        ),
         {
           legalId: random.chance(0.6) ? legalIds.rna() : legalIds.siret(),
           habilitationReference: regionalHabilitation(context),
@@ -283,4 +284,25 @@ function recipient(
     profile: details.profile,
     verified: true,
   };
+}
+
+/**
+ * The demo épicerie also has a stockroom its volunteers open every day from 06:00 to 23:00, so that
+ * whenever the demo is seeded its drivers have runs that day (scripts/seed/todays-runs.ts). Placed
+ * next to the shop without drawing on the random stream, so every other name and place of the demo
+ * stays as it was.
+ */
+function withStockroom(isDemo: boolean, shop: PlannedSite): PlannedSite[] {
+  if (!isDemo) return [shop];
+  return [
+    shop,
+    {
+      ...shop,
+      name: `${shop.name} — réserve`,
+      latitude: Math.round((shop.latitude + 0.0009) * 1e6) / 1e6,
+      openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, intervals: [{ start: '06:00', end: '23:00' }] })),
+      closures: [],
+      accessInstructions: 'Réserve des bénévoles, porte bleue dans l’impasse. Boîte à clés : code 1962. Chambre froide et congélateur à droite en entrant.',
+    },
+  ];
 }

@@ -1,15 +1,18 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
+  AcceptRun,
   AddMember,
   AddSite,
   AddVehicle,
+  ClaimOffer,
   Clock,
   CreateOffer,
   CreateOrganization,
   CreatePlatformAdmin,
   OrganizationRepository,
   PasswordHasher,
+  PlanRuns,
   PublishOffer,
   RegisterUser,
   SetDriverAvailability,
@@ -56,6 +59,9 @@ export function seedServices(app: INestApplicationContext): SeedServices {
     verifyOrganization: get(VerifyOrganization),
     createOffer: get(CreateOffer),
     publishOffer: get(PublishOffer),
+    claimOffer: get(ClaimOffer),
+    planRuns: get(PlanRuns),
+    acceptRun: get(AcceptRun),
     users: get(UserRepository),
     organizations: get(OrganizationRepository),
     hasher: get(PasswordHasher),

@@ -116,6 +116,8 @@ export interface SeedPlan {
   readonly organizations: readonly PlannedOrganization[];
   readonly logins: readonly DemoLogin[];
   readonly fleets: readonly PlannedFleet[];
+  /** The demo driver who gets one of the demo épicerie's runs of the day. */
+  readonly runsDriverEmail: string;
   /** Lots posted by donors once their sites exist. */
   readonly offers: readonly PlannedOffer[];
 }

@@ -87,6 +87,7 @@ export function buildSeedPlan(towns: readonly Town[], year: number): SeedPlan {
         ],
       },
     ],
+    runsDriverEmail: DEMO_PEOPLE.driver.email,
     offers: planOffers(organizations),
   };
 }

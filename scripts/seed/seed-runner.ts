@@ -1,15 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   parseDisplayName,
+  type AcceptRun,
   type AddMember,
   type AddSite,
   type AddVehicle,
   type Clock,
+  type ClaimOffer,
   type CreateOffer,
   type CreateOrganization,
   type CreatePlatformAdmin,
   type OrganizationRepository,
   type PasswordHasher,
+  type PlanRuns,
   type PublishOffer,
   type RegisterUser,
   type SetDriverAvailability,
@@ -21,6 +24,7 @@ import {
 import { OrganizationKind, parseEmail, parseLegalId } from '#domain';
 import { offerItems, pickupWindow } from './offers';
 import { DEMO_PASSWORD } from './seed-plan';
+import { planTodaysRuns } from './todays-runs';
 import type { PlannedOrganization, PlannedPerson, SeedPlan } from './seed-plan.model';
 
 /** The application's own use cases and ports: the seed obeys every rule an API caller does. */
@@ -36,6 +40,9 @@ export interface SeedServices {
   readonly verifyOrganization: VerifyOrganization;
   readonly createOffer: CreateOffer;
   readonly publishOffer: PublishOffer;
+  readonly claimOffer: ClaimOffer;
+  readonly planRuns: PlanRuns;
+  readonly acceptRun: AcceptRun;
   readonly users: UserRepository;
   readonly organizations: OrganizationRepository;
   readonly hasher: PasswordHasher;
@@ -58,6 +65,11 @@ export interface SeedCounts {
   readonly driverAvailabilities: number;
   readonly offers: number;
   readonly publishedOffers: number;
+  /** The demo épicerie's runs: for today (tomorrow when seeded late in the evening). */
+  readonly runsDay: string;
+  readonly claims: number;
+  readonly runs: number;
+  readonly driverRuns: number;
 }
 
 export type SeedOutcome =
@@ -201,6 +213,12 @@ class SeedWriter {
       }
     }
 
+    // Today's runs of the demo épicerie, with its demo driver on one of them.
+    const recipientIndex = plan.demoMembers.find((member) => member.person.email === plan.runsDriverEmail)?.organizationIndex;
+    const driverUserId = demoMemberIds.get(plan.runsDriverEmail);
+    if (recipientIndex === undefined || driverUserId === undefined) throw new Error(`runs: ${plan.runsDriverEmail} is not a demo member`);
+    const today = await planTodaysRuns(services, plan, { organizationIds, creatorIds, siteIds, recipientIndex, driverUserId }, now);
+
     return {
       status: 'seeded',
       counts: {
@@ -213,6 +231,10 @@ class SeedWriter {
         driverAvailabilities,
         offers,
         publishedOffers,
+        runsDay: today.day,
+        claims: today.claims,
+        runs: today.runs,
+        driverRuns: today.driverRuns,
       },
       notes: this.notes,
     };

@@ -4,7 +4,9 @@ import { EmailVerificationTokenRepository, hashOpaqueToken, newOpaqueToken } fro
 import { RedisEventBus } from '#jobs';
 import { DatabaseConnector } from '#persistence';
 import { getNamedType, isLeafType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { parisDayOf } from '#domain';
 import { insertClaim } from '../support/factories/matching.factory';
+import { insertOpenRun } from '../support/factories/runs.factory';
 import { wsClient } from '../support/graphql-ws-client';
 import {
   gql,
@@ -56,6 +58,7 @@ interface Side {
   readonly donorId: string;
   readonly donorSiteId: string;
   readonly recipientId: string;
+  readonly recipientSiteId: string;
   /** The ADMIN of both organisations of this side. */
   readonly admin: TestUser;
 }
@@ -178,6 +181,22 @@ async function confirmedClaim(world: World, target: Target): Promise<string> {
   return claimId;
 }
 
+/** An open run of the target recipient collecting at the target donor's site (as planning writes it). */
+async function openRunOf(world: World, target: Target): Promise<string> {
+  const side = world.sides[target];
+  const start = new Date(Date.now() + HOUR_MS);
+  const { runId } = await insertOpenRun(world.services.dataSource, {
+    recipient: { organizationId: side.recipientId, siteId: side.recipientSiteId },
+    donor: { organizationId: side.donorId, siteId: side.donorSiteId },
+    day: parisDayOf(start),
+    start,
+  });
+  return runId;
+}
+
+/** A day far enough ahead to be plannable whenever the suite runs. */
+const PLANNABLE_DAY = '2031-06-02';
+
 /** A person with an account and a fresh session, nothing to do with the caller. */
 async function freshSession(world: World): Promise<TestUser> {
   return registerUser(world.api, uniqueEmail('fresh'));
@@ -265,6 +284,11 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
         other: allow(NOBODY),
       },
     ],
+    // The recipient's coordinators plan and read its days.
+    pickupRuns: [{ given: async (w, t) => ({ organizationId: w.sides[t].recipientId, day: PLANNABLE_DAY }), own: allow(OFFICE), other: allow(NOBODY) }],
+    unservedPickups: [{ given: async (w, t) => ({ organizationId: w.sides[t].recipientId, day: PLANNABLE_DAY }), own: allow(OFFICE), other: allow(NOBODY) }],
+    // Anyone signed in reads their own runs (none for most): the caller is the driver, never an argument.
+    myRuns: [{ given: async () => ({ day: PLANNABLE_DAY }), own: allow(SIGNED_IN) }],
     // The recipient's coordinators read its drivers; a driver only themselves (here: themselves).
     driverAvailability: [
       {
@@ -371,6 +395,18 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
         own: allow(['DRIVER'], { platformAdmin: 'NOT_FOUND', ADMIN: 'NOT_FOUND', STAFF: 'NOT_FOUND' }),
       },
     ],
+    // The recipient's coordinators plan its days (a day without pickups plans no run: an empty list).
+    planRuns: [
+      {
+        given: async (w, t) => ({
+          input: { organizationId: w.sides[t].recipientId, day: PLANNABLE_DAY, vehicles: [{ capacityKg: 300, refrigerated: true }] },
+        }),
+        own: allow(OFFICE),
+        other: allow(NOBODY),
+      },
+    ],
+    // The run's organisation's drivers take its open runs; nobody else, not even its coordinators.
+    acceptRun: [{ given: async (w, t) => ({ id: await openRunOf(w, t) }), own: allow(['DRIVER']), other: allow(NOBODY) }],
     // The caller's own feed: only people who drive for some organisation get one.
     issueCalendarFeed: [{ own: allow(['DRIVER'], { platformAdmin: 'NOT_A_DRIVER', ADMIN: 'NOT_A_DRIVER', STAFF: 'NOT_A_DRIVER' }) }],
     revokeCalendarFeed: [{ own: allow(SIGNED_IN) }],
@@ -393,6 +429,16 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
         own: allow(OFFICE),
         other: allow(NOBODY),
         trigger: async (w, t) => w.api.app.get(RedisEventBus).publish('offers.matched', offerMatchNotice(w.sides[t].recipientId)),
+      },
+    ],
+    // Whoever follows the run: the recipient's coordinators, its drivers while it is open, the donor's members for their stop
+    // (the matrix's members belong to both the own donor and recipient); to anyone else it does not exist.
+    runUpdated: [
+      {
+        given: async (w, t) => ({ runId: await openRunOf(w, t) }),
+        own: allow(['ADMIN', 'STAFF', 'DRIVER'], { platformAdmin: 'NOT_FOUND' }),
+        other: allow(NOBODY, { platformAdmin: 'NOT_FOUND', ADMIN: 'NOT_FOUND', STAFF: 'NOT_FOUND', DRIVER: 'NOT_FOUND' }),
+        trigger: async (w, _t, v) => w.api.app.get(RedisEventBus).publish('runs.changed', { runId: String(v['runId']) }),
       },
     ],
     // The worker's answer to sendHeartbeat, as it publishes it.
@@ -568,7 +614,7 @@ describe('authorisation matrix: every operation × every caller × real objects 
         { input: { organizationId: recipientId, acceptedCategories: ['FOOD'], capacities: [{ temperature: 'AMBIENT', kg: 500 }], serviceRadiusKm: 30 } },
         owner.accessToken,
       );
-      return { donorId, donorSiteId: sites[0] ?? '', recipientId, admin: owner };
+      return { donorId, donorSiteId: sites[0] ?? '', recipientId, recipientSiteId: sites[1] ?? '', admin: owner };
     }
 
     world = {

@@ -162,7 +162,7 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
           throw new Error(`${String(error)}: ${JSON.stringify(feed)}`);
         },
       );
-      expect(seen).toMatchObject({ id: offer.id, status: 'PARTIALLY_CLAIMED', remainingKg: 17.5 });
+      expect(seen).toEqual({ id: offer.id, status: 'PARTIALLY_CLAIMED', remainingKg: 17.5, claims: [{ id: claimId, status: 'CONFIRMED' }] });
 
       // By e-mail: the donor's admin, French first.
       const mails = await smtp.waitFor((messages) => messages.slice(mailsBefore).some((m) => m.to.includes(donor.admin.email)), 10000);
@@ -183,6 +183,25 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
         { kind: 'OFFERED', kg: '5.000', lot_number: 'L-1', claim_id: null },
         { kind: 'CLAIMED', kg: '7.500', lot_number: 'L-0', claim_id: claimId },
       ]);
+      expect(feed.errors).toEqual([]);
+    } finally {
+      feed.stop();
+      await donorClient.dispose();
+    }
+  });
+
+  it('each live notice shows the offer’s claims as they are at that event, not as the first event saw them', async () => {
+    const offer = await publishedOffer([{ kg: 10 }]);
+    const itemId = offer.itemIds[0] ?? '';
+    const donorClient = wsClient(api.wsUrl, { authorization: `Bearer ${donor.admin.accessToken}` });
+    const feed = follow(donorClient, offer.id);
+    try {
+      await waitForSubscribers(services.config, 'offers.changed', 1);
+      const first = (await claim(offer.id, 'e2e-live-0001', [{ itemId, quantityKg: 2 }])).data?.claimOffer.id ?? '';
+      await until(async () => feed.events.find((event) => event.claims.length === 1), 20000, 'the first live notice');
+      const second = (await claim(offer.id, 'e2e-live-0002', [{ itemId, quantityKg: 3 }])).data?.claimOffer.id ?? '';
+      const seen = await until(async () => feed.events.find((event) => event.remainingKg === 5), 20000, 'the second live notice');
+      expect(seen.claims.map((c) => c.id).sort()).toEqual([first, second].sort());
       expect(feed.errors).toEqual([]);
     } finally {
       feed.stop();
@@ -251,7 +270,7 @@ describe('claims end to end: GraphQL, worker, PostgreSQL, Redis, SMTP', () => {
     expect(cancelled.cancelClaim).toMatchObject({ status: 'CANCELLED', offer: { status: 'PUBLISHED', remainingKg: 4 } });
     expect(await pickupStatuses([claimId])).toEqual(['CANCELLED']);
     // The reopened lot is broadcast again, so an offer e-mail may reach the recipient before the cancellation notice.
-    const isCancellationNotice = (m: { to: string; subject: string }) =>
+    const isCancellationNotice = (m: { to: readonly string[]; subject: string }) =>
       m.to.includes(recipient.admin.email) && m.subject.startsWith('Réservation annulée');
     const mails = await smtp.waitFor((messages) => messages.slice(mailsBefore).some(isCancellationNotice), 10000);
     expect(mails.slice(mailsBefore).find(isCancellationNotice)?.text).toContain('Chambre froide en panne');

@@ -6,6 +6,7 @@ import {
   PurgeExpiredSessions,
   RefreshSession,
   SessionIssuer,
+  SessionRevocationSignal,
   SystemClock,
   type SessionSettings,
   type UserAccount,
@@ -20,6 +21,14 @@ jest.setTimeout(30000);
 class StubAccessTokens extends AccessTokenIssuer {
   async issue(actor: { userId: string }) {
     return { token: `access-for-${actor.userId}`, expiresAt: new Date(Date.now() + 60_000) };
+  }
+}
+
+/** These tests look at the rows; the signal to live connections is tested end to end (live-connections). */
+class UnheardRevocationSignal extends SessionRevocationSignal {
+  async publish(): Promise<void> {}
+  listen(): () => void {
+    return () => undefined;
   }
 }
 
@@ -163,7 +172,13 @@ describe('accounts persistence against the real PostgreSQL', () => {
       const { token, familyId } = await aToken(user.id);
       const settings: SessionSettings = { refreshTtlSeconds: 3600 };
       const clock = new SystemClock();
-      const refresh = new RefreshSession(tokens, users, new SessionIssuer(new StubAccessTokens(), tokens, settings, clock), clock);
+      const refresh = new RefreshSession(
+        tokens,
+        users,
+        new SessionIssuer(new StubAccessTokens(), tokens, settings, clock),
+        clock,
+        new UnheardRevocationSignal(),
+      );
 
       const results = await Promise.allSettled(Array.from({ length: 6 }, () => refresh.execute(token)));
       const won = results.filter((r) => r.status === 'fulfilled');
@@ -230,7 +245,7 @@ describe('accounts persistence against the real PostgreSQL', () => {
       const settings: SessionSettings = { refreshTtlSeconds: 30 * 24 * 3600, maxSessionSeconds: 90 * 24 * 3600 };
       const clock = new SystemClock();
       const sessions = new SessionIssuer(new StubAccessTokens(), tokens, settings, clock);
-      await expect(new RefreshSession(tokens, users, sessions, clock).execute(old.token)).rejects.toMatchObject({
+      await expect(new RefreshSession(tokens, users, sessions, clock, new UnheardRevocationSignal()).execute(old.token)).rejects.toMatchObject({
         code: 'REFRESH_TOKEN_EXPIRED',
         params: { reason: 'session' },
       });

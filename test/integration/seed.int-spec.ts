@@ -1,4 +1,5 @@
 import { LoginUser } from '#application';
+import { addCalendarDays, parisDayOf } from '#domain';
 import { DEMO_PASSWORD, buildSeedPlan } from '../../scripts/seed/seed-plan';
 import { seedDemo, withApplicationContext, type DemoSeedResult } from '../../scripts/seed/seed-demo';
 import { loadTowns } from '../../scripts/seed/towns';
@@ -36,6 +37,9 @@ describe('demo seed (npm run seed) against a fresh database', () => {
       'outbox_jobs',
       'vehicles',
       'driver_weekly_availabilities',
+      'claims',
+      'runs',
+      'run_stops',
     ];
     const counts: Record<string, number> = {};
     for (const table of tables) {
@@ -104,15 +108,35 @@ describe('demo seed (npm run seed) against a fresh database', () => {
   });
 
   it('posts a dozen lots from varied donors through CreateOffer and PublishOffer, the demo chain among them', async () => {
+    // (Today's lots, claimed for the demo runs, are the next test's.)
     const offers = await rows<{ status: string; donor: string; opens_later: boolean }>(`
       SELECT o.status, d.name AS donor, o.pickup_from > now() AS opens_later
-        FROM offers o JOIN organizations d ON d.id = o.donor_organization_id`);
+        FROM offers o JOIN organizations d ON d.id = o.donor_organization_id
+       WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.offer_id = o.id)`);
     expect(offers.length).toBeGreaterThanOrEqual(10);
     expect(offers.filter((o) => o.status === 'PUBLISHED').length).toBeGreaterThanOrEqual(8);
     expect(offers.some((o) => o.status === 'DRAFT')).toBe(true);
     expect(offers.every((o) => o.opens_later)).toBe(true);
     expect(new Set(offers.map((o) => o.donor)).size).toBeGreaterThanOrEqual(8);
     expect(offers.filter((o) => o.donor === first.plan.logins[1]?.organization).length).toBe(3);
+  });
+
+  it('plans the demo épicerie’s runs of the day from lots it claimed, with the demo driver on one (myRuns)', async () => {
+    if (first.outcome.status !== 'seeded') throw new Error('the first run must seed');
+    const { runsDay, claims, runs, driverRuns } = first.outcome.counts;
+    // Today, unless the seed ran after 21:00 (then tomorrow morning).
+    expect([parisDayOf(new Date()), addCalendarDays(parisDayOf(new Date()), 1)]).toContain(runsDay);
+    expect(claims).toBe(4);
+    const stored = await rows<{ day: string; status: string; driver: string | null; collects: number; delivers: number }>(`
+      SELECT r.day::text AS day, r.status, u.email AS driver,
+             count(s.id) FILTER (WHERE s.kind = 'COLLECT')::int AS collects, count(s.id) FILTER (WHERE s.kind = 'DELIVER')::int AS delivers
+        FROM runs r JOIN run_stops s ON s.run_id = r.id LEFT JOIN users u ON u.id = r.driver_user_id
+       GROUP BY r.id, u.email`);
+    expect(stored).toHaveLength(runs);
+    expect(stored.every((run) => run.day === runsDay && run.collects > 0 && run.collects === run.delivers)).toBe(true);
+    expect(stored.reduce((sum, run) => sum + run.collects, 0)).toBe(claims);
+    expect(stored.filter((run) => run.driver === 'chauffeur@glane.demo' && run.status === 'ASSIGNED')).toHaveLength(driverRuns);
+    expect(driverRuns).toBeGreaterThanOrEqual(1);
   });
 
   it('lets every demo login sign in with the demo password', async () => {

@@ -10,6 +10,7 @@ import { GraphQLExceptionFilter } from './errors/graphql-exception.filter';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 import { AccessTokenModule } from './auth/access-token.module';
+import { LiveConnectionsModule } from './live/live-connections.module';
 
 import { AccountsModule } from './accounts/accounts.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -23,6 +24,7 @@ import { MatchingModule } from './matching/matching.module';
 import { ClaimsModule } from './claims/claims.module';
 import { FleetModule } from './fleet/fleet.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { RunsModule } from './runs/runs.module';
 
 /**
  * The API's composition root: every module is imported here or by a module imported here, and each
@@ -38,7 +40,11 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggerOptions }),
         PersistenceModule,
         JobsModule.forProducer(),
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, imports: [AccessTokenModule], useClass: GraphQLOptionsFactory }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AccessTokenModule, LiveConnectionsModule],
+          useClass: GraphQLOptionsFactory,
+        }),
         HealthModule,
         SystemModule,
         AccountsModule,
@@ -52,6 +58,7 @@ export class AppModule {
         ClaimsModule,
         FleetModule,
         CalendarModule,
+        RunsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };

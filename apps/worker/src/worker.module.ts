@@ -22,6 +22,7 @@ import { PurgeIdempotencyKeysJobHandler } from './handlers/purge-idempotency-key
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { AccountsWorkerModule } from './accounts/accounts-worker.module';
+import { RunsWorkerModule } from './runs/runs-worker.module';
 
 const JOB_HANDLERS = [
   HeartbeatJobHandler,
@@ -49,6 +50,7 @@ export class WorkerModule {
         ClaimsPersistenceModule,
         NotificationsWorkerModule,
         AccountsWorkerModule,
+        RunsWorkerModule,
         ClockModule,
       ],
       providers: [...USE_CASES, ...JOB_HANDLERS, OutboxRelay],

@@ -23,3 +23,4 @@ export * from './ports/domain-event-writer.port';
 export * from './claims/index';
 export * from './fleet/index';
 export * from './calendar/index';
+export * from './runs/index';

@@ -40,6 +40,14 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('warn');
   });
 
+  it('keeps access tokens at least a minute long, except under NODE_ENV=test where expiry itself is tested', () => {
+    expect(loadConfig({ JWT_ACCESS_TTL_SECONDS: '60' }).jwt.accessTtlSeconds).toBe(60);
+    expect(() => loadConfig({ JWT_ACCESS_TTL_SECONDS: '5' })).toThrow(/JWT_ACCESS_TTL_SECONDS: must not be less than 60/);
+    expect(loadConfig({ NODE_ENV: 'test', JWT_ACCESS_TTL_SECONDS: '5' }).jwt.accessTtlSeconds).toBe(5);
+    expect(() => loadConfig({ NODE_ENV: 'test', JWT_ACCESS_TTL_SECONDS: '0' })).toThrow(/JWT_ACCESS_TTL_SECONDS/);
+    expect(() => loadConfig({ NODE_ENV: 'test', JWT_ACCESS_TTL_SECONDS: '3601' })).toThrow(/JWT_ACCESS_TTL_SECONDS/);
+  });
+
   it('lists every offending variable in one error, without echoing values', () => {
     let caught: unknown;
     try {

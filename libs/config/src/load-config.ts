@@ -23,6 +23,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const nodeEnv = (parsed.NODE_ENV ?? 'development') as NodeEnv;
   if (nodeEnv === 'production') problems.push(...productionProblems(parsed));
+  // A token that lives seconds makes every client refresh all the time: only tests may ask for one.
+  if (nodeEnv !== 'test' && parsed.JWT_ACCESS_TTL_SECONDS !== undefined && parsed.JWT_ACCESS_TTL_SECONDS < 60) {
+    problems.push('JWT_ACCESS_TTL_SECONDS: must not be less than 60 (shorter only under NODE_ENV=test)');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const port = parsed.PORT ?? 3000;

@@ -34,3 +34,6 @@ export * from './claim/idempotency-key';
 export * from './claim/pickup';
 export * from './fleet/vehicle-spec.value-object';
 export * from './fleet/driver-availability';
+export * from './run/run-status';
+export * from './run/run-status.machine';
+export * from './run/run.aggregate';

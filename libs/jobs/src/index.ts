@@ -15,3 +15,5 @@ export * from './mail/smtp-mailer';
 export * from './rate-limit/redis-registration-rate-limiter';
 export * from './rate-limit/redis-verification-email-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
+export * from './sessions/session-revocation.module';
+export * from './sessions/redis-session-revocation-signal';

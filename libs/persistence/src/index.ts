@@ -14,3 +14,4 @@ export * from './transactions/typeorm-unit-of-work';
 export * from './outbox/typeorm-job-outbox';
 export * from './fleet/index';
 export * from './calendar/index';
+export * from './runs/index';

@@ -12,7 +12,7 @@ import {
   VerifyEmail,
 } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { RateLimitModule } from '#jobs';
+import { RateLimitModule, SessionRevocationModule } from '#jobs';
 import { AccountsPersistenceModule, PersistenceModule } from '#persistence';
 import { AccessTokenModule } from '../auth/access-token.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -20,7 +20,7 @@ import { AccountsResolver } from './accounts.resolver';
 
 /** Accounts and sessions: register, verifyEmail, resendVerificationEmail, login, refreshToken, logout, me. */
 @Module({
-  imports: [AccessTokenModule, AccountsPersistenceModule, PersistenceModule, RateLimitModule, OrganizationsModule, ClockModule],
+  imports: [AccessTokenModule, AccountsPersistenceModule, PersistenceModule, RateLimitModule, SessionRevocationModule, OrganizationsModule, ClockModule],
   providers: [
     AccountsResolver,
     RegisterUser,

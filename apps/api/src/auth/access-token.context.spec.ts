@@ -1,12 +1,14 @@
-import { AccessTokenVerifier, type Actor } from '#application';
+import { AccessTokenVerifier, type VerifiedAccessToken } from '#application';
 import { DomainError } from '#domain';
 import { presentedToken, withLazyActor } from './access-token.context';
 
 class StubVerifier extends AccessTokenVerifier {
   calls = 0;
-  verify(token: string): Actor {
+  verifyWithSession(token: string): VerifiedAccessToken {
     this.calls++;
-    if (token === 'a.good.token') return { userId: 'u1', platformAdmin: false, emailVerified: true };
+    if (token === 'a.good.token') {
+      return { actor: { userId: 'u1', platformAdmin: false, emailVerified: true }, sessionId: 's1', expiresAt: new Date('2026-11-20T10:15:00Z') };
+    }
     throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
   }
 }

@@ -1,4 +1,4 @@
-import type { AccessTokenVerifier, Actor } from '#application';
+import type { AccessTokenVerifier, Actor, VerifiedAccessToken } from '#application';
 import { DomainError } from '#domain';
 
 /** The token a request presents: `Authorization: Bearer <jwt>` over HTTP, `connectionParams.authorization` over WebSocket. */
@@ -11,42 +11,62 @@ export function presentedToken(authorization: unknown): PresentedToken {
   return match?.[1] !== undefined ? { kind: 'bearer', token: match[1] } : { kind: 'malformed' };
 }
 
+/** What a presented token establishes: nobody (no token), a verified token, or the UNAUTHENTICATED error to answer. */
+export type TokenCheck =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'verified'; readonly token: VerifiedAccessToken }
+  | { readonly kind: 'refused'; readonly error: DomainError };
+
+export function checkPresentedToken(token: PresentedToken, verifier: AccessTokenVerifier): TokenCheck {
+  switch (token.kind) {
+    case 'none':
+      return { kind: 'anonymous' };
+    case 'malformed':
+      return { kind: 'refused', error: new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' }) };
+    case 'bearer':
+      try {
+        return { kind: 'verified', token: verifier.verifyWithSession(token.token) };
+      } catch (error) {
+        if (error instanceof DomainError) return { kind: 'refused', error };
+        throw error;
+      }
+  }
+}
+
+/** The actor of a check, or its error thrown: a bad token is never read as "anonymous". */
+export function actorOfCheck(check: TokenCheck): Actor | undefined {
+  switch (check.kind) {
+    case 'anonymous':
+      return undefined;
+    case 'verified':
+      return check.token.actor;
+    case 'refused':
+      throw check.error;
+  }
+}
+
 /**
- * Builds a GraphQL context with a lazy `actor`. The token is verified the first time anything (the
- * authorization guard, a resolver) reads `actor`; a bad token then throws UNAUTHENTICATED there,
- * inside the operation, so the error goes through the exception filter like any other instead of
- * failing context creation. A bad token is never read as "anonymous".
+ * Builds a GraphQL context whose `actor` is read through `read` each time anything (the
+ * authorization guard, a resolver, a subscription's filter) asks; `read` throws UNAUTHENTICATED for
+ * a bad token there, inside the operation, so the error goes through the exception filter like any
+ * other instead of failing context creation.
  *
- * The getter sits on a per-request prototype, not on the object: Apollo clones the context for each
- * operation with Object.assign onto an object of the same prototype, which would otherwise run the
- * getter (throwing outside any resolver) or drop it.
+ * The getter sits on a per-request prototype, not on the object: Apollo (and Nest, over WebSocket)
+ * clone the context with Object.assign onto an object of the same prototype, which would otherwise
+ * run the getter (throwing outside any resolver) or drop it.
  */
-export function withLazyActor<T extends object>(fields: T, token: PresentedToken, verifier: AccessTokenVerifier): T & { readonly actor?: Actor } {
-  let resolved: { actor?: Actor; error?: DomainError } | undefined;
-  const resolve = (): { actor?: Actor; error?: DomainError } => {
-    switch (token.kind) {
-      case 'none':
-        return {};
-      case 'malformed':
-        return { error: new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' }) };
-      case 'bearer':
-        try {
-          return { actor: verifier.verify(token.token) };
-        } catch (error) {
-          if (error instanceof DomainError) return { error };
-          throw error;
-        }
-    }
-  };
+export function withActor<T extends object>(fields: T, read: () => Actor | undefined): T & { readonly actor?: Actor } {
   const prototype = Object.create(Object.prototype, {
-    actor: {
-      enumerable: false,
-      get(): Actor | undefined {
-        resolved ??= resolve();
-        if (resolved.error) throw resolved.error;
-        return resolved.actor;
-      },
-    },
+    actor: { enumerable: false, get: read },
   }) as { readonly actor?: Actor };
   return Object.assign(Object.create(prototype) as { readonly actor?: Actor }, fields);
+}
+
+/** An HTTP request's context: the token is verified once, the first time `actor` is read. */
+export function withLazyActor<T extends object>(fields: T, token: PresentedToken, verifier: AccessTokenVerifier): T & { readonly actor?: Actor } {
+  let check: TokenCheck | undefined;
+  return withActor(fields, () => {
+    check ??= checkPresentedToken(token, verifier);
+    return actorOfCheck(check);
+  });
 }

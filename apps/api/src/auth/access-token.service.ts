@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AccessTokenIssuer, Clock, type AccessTokenVerifier, type Actor, type IssuedAccessToken } from '#application';
+import { AccessTokenIssuer, Clock, type AccessTokenVerifier, type Actor, type IssuedAccessToken, type VerifiedAccessToken } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { DomainError } from '#domain';
 
@@ -12,6 +12,11 @@ export interface AccessTokenClaims {
   readonly pa: boolean;
   /** The address was verified when the token was issued; verifyEmail issues a token that says so. */
   readonly ev: boolean;
+  /**
+   * The sign-in session (refresh-token family) the token belongs to, as OpenID Connect names it:
+   * a revoked session closes the live connections opened with its tokens.
+   */
+  readonly sid: string;
   /** Only 'access' is accepted, so no other token signed with this key can pass for one. */
   readonly typ: 'access';
   readonly jti: string;
@@ -42,12 +47,13 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
     this.ttlSeconds = config.jwt.accessTtlSeconds;
   }
 
-  async issue(actor: Actor): Promise<IssuedAccessToken> {
+  async issue(actor: Actor, sessionId: string): Promise<IssuedAccessToken> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const claims: AccessTokenClaims = {
       sub: actor.userId,
       pa: actor.platformAdmin,
       ev: actor.emailVerified,
+      sid: sessionId,
       typ: 'access',
       jti: randomUUID(),
       iat,
@@ -58,6 +64,10 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
   }
 
   verify(token: string): Actor {
+    return this.verifyWithSession(token).actor;
+  }
+
+  verifyWithSession(token: string): VerifiedAccessToken {
     let claims: Partial<AccessTokenClaims>;
     try {
       claims = this.jwt.verify<Partial<AccessTokenClaims>>(token, {
@@ -76,13 +86,22 @@ export class JwtAccessTokens extends AccessTokenIssuer implements AccessTokenVer
       typeof claims.sub !== 'string' ||
       !UUID.test(claims.sub) ||
       typeof claims.pa !== 'boolean' ||
-      typeof claims.jti !== 'string'
+      typeof claims.jti !== 'string' ||
+      typeof claims.exp !== 'number'
     ) {
       throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' });
     }
-    // Tokens issued before accounts were verified carry no `ev`: answered as expired, so clients
-    // refresh them (a refresh reads the account) instead of signing the person out.
-    if (typeof claims.ev !== 'boolean') throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
-    return { userId: claims.sub, platformAdmin: claims.pa, emailVerified: claims.ev };
+    // Tokens issued before accounts were verified carry no `ev`, and those issued before sessions were
+    // named no `sid`: answered as expired, so clients refresh them (a refresh reads the account and
+    // knows the session) instead of signing the person out.
+    if (typeof claims.ev !== 'boolean' || typeof claims.sid !== 'string') {
+      throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
+    }
+    if (!UUID.test(claims.sid)) throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'invalid' });
+    return {
+      actor: { userId: claims.sub, platformAdmin: claims.pa, emailVerified: claims.ev },
+      sessionId: claims.sid.toLowerCase(),
+      expiresAt: new Date(claims.exp * 1000),
+    };
   }
 }

@@ -1,11 +1,12 @@
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { Authorizer, MembershipRepository, type MemberPage, type Membership } from '#application';
-import { MemberRole } from '#domain';
+import { DomainError, MemberRole } from '#domain';
 import { buildSchema, type GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { Authenticated, CheckedByUseCase, MemberOf, PlatformAdminOnly, Public, SignedInEvenUnverified } from './access-policy.decorator';
-import { AuthorizationGuard, valueAtPath } from './authorization.guard';
+import { AccessPolicyEnforcer, valueAtPath } from './access-policy.enforcer';
+import { AuthorizationGuard } from './authorization.guard';
 
 class FixedMemberships extends MembershipRepository {
   constructor(private readonly roles: Record<string, MemberRole>) {
@@ -45,7 +46,9 @@ function contextFor(handler: keyof Handlers, gqlContext: Partial<GraphQLContext>
 }
 
 describe('the authorization guard', () => {
-  const guard = new AuthorizationGuard(new Reflector(), new Authorizer(new FixedMemberships({ 'u1/o1': MemberRole.ADMIN, 'u2/o1': MemberRole.STAFF })));
+  const guard = new AuthorizationGuard(
+    new AccessPolicyEnforcer(new Reflector(), new Authorizer(new FixedMemberships({ 'u1/o1': MemberRole.ADMIN, 'u2/o1': MemberRole.STAFF }))),
+  );
   const member = { actor: { userId: 'u1', platformAdmin: false, emailVerified: true } };
   const staff = { actor: { userId: 'u2', platformAdmin: false, emailVerified: true } };
   const admin = { actor: { userId: 'pa', platformAdmin: true, emailVerified: true } };
@@ -115,5 +118,35 @@ describe('the authorization guard', () => {
     expect(valueAtPath({ id: 'y' }, 'id')).toBe('y');
     expect(valueAtPath({ input: null }, 'input.organizationId')).toBeUndefined();
     expect(valueAtPath({}, 'input.organizationId')).toBeUndefined();
+  });
+});
+
+describe('the access policy applied again to each event of a subscription', () => {
+  const policies = new AccessPolicyEnforcer(new Reflector(), new Authorizer(new FixedMemberships({ 'u1/o1': MemberRole.ADMIN })));
+
+  it('reads the actor the context names now: a right lost since subscribing stops the events, a right gained starts them', async () => {
+    let actor: GraphQLContext['actor'] = { userId: 'pa', platformAdmin: true, emailVerified: true };
+    const context = Object.create({
+      get actor() {
+        return actor;
+      },
+    }) as GraphQLContext;
+    expect(await policies.stillAllows(Handlers.prototype.admin, context, {})).toBe(true);
+    actor = { userId: 'pa', platformAdmin: false, emailVerified: true };
+    expect(await policies.stillAllows(Handlers.prototype.admin, context, {})).toBe(false);
+    actor = { userId: 'u1', platformAdmin: false, emailVerified: true };
+    expect(await policies.stillAllows(Handlers.prototype.adminOf, context, { input: { organizationId: 'o1' } })).toBe(true);
+    expect(await policies.stillAllows(Handlers.prototype.adminOf, context, { input: { organizationId: 'o2' } })).toBe(false);
+  });
+
+  it('refuses when the actor can no longer be read (the connection closed) and when no policy was declared', async () => {
+    const closed = Object.create({
+      get actor(): never {
+        throw new DomainError('UNAUTHENTICATED', 'authorization', { reason: 'expired' });
+      },
+    }) as GraphQLContext;
+    expect(await policies.stillAllows(Handlers.prototype.admin, closed, {})).toBe(false);
+    const admin = { language: 'en', actor: { userId: 'pa', platformAdmin: true, emailVerified: true } } as GraphQLContext;
+    expect(await policies.stillAllows(Handlers.prototype.forgotten, admin, {})).toBe(false);
   });
 });

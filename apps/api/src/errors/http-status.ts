@@ -81,6 +81,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'EMAIL_VERIFICATION_TOKEN_INVALID':
     case 'EMAIL_VERIFICATION_TOKEN_EXPIRED':
     case 'EMAIL_VERIFICATION_TOKEN_USED':
+    case 'TOO_MANY_VEHICLES':
+    case 'RUN_DAY_OVER':
       return 400;
     // The caller must sign in (again).
     case 'UNAUTHENTICATED':
@@ -123,6 +125,10 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'ITEM_NOT_ELIGIBLE':
     case 'CAPACITY_EXCEEDED':
     case 'ILLEGAL_CLAIM_TRANSITION':
+    case 'NO_VEHICLES':
+    case 'RUN_ALREADY_TAKEN':
+    case 'RUN_NOT_OPEN':
+    case 'ILLEGAL_RUN_TRANSITION':
       return 409;
     case 'RATE_LIMITED':
       return 429;

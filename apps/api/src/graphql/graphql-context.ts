@@ -13,3 +13,12 @@ export interface GraphQLContext {
   /** Set from a valid access token (Authorization header, or connectionParams.authorization over WebSocket). */
   readonly actor?: Actor;
 }
+
+/**
+ * Whether the context lives for one HTTP request (per-request caches are safe) rather than for a
+ * whole subscription, whose every event must read fresh data. `req` cannot tell them apart: Nest's
+ * Apollo driver sets it on WebSocket contexts too; only those carry connection parameters.
+ */
+export function servesOneRequest(context: GraphQLContext): boolean {
+  return context.connectionParams === undefined;
+}

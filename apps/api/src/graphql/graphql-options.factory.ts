@@ -8,18 +8,45 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Context as WebSocketContext } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
-import { presentedToken, withLazyActor } from '../auth/access-token.context';
+import { presentedToken, withActor, withLazyActor } from '../auth/access-token.context';
 import { formatGraphQLError } from '../errors/format-graphql-error';
 import { preferredLanguage } from '../errors/language';
+import type { ClosableSocket } from '../live/live-connection';
+import { LiveConnections } from '../live/live-connections.service';
 import type { GraphQLContext } from './graphql-context';
 
 const domainCodes: ReadonlySet<string> = new Set(DOMAIN_ERROR_CODES);
+
+/** graphql-ws's connection context, as its `ws` adapter fills it (`extra` holds the socket and the upgrade request). */
+type WebSocketConnection = WebSocketContext<Record<string, unknown> | undefined, { socket?: ClosableSocket; request?: IncomingMessage }>;
+
+/** The same context as graphql-ws's hooks are typed to receive it. */
+type HookContext = WebSocketContext<Record<string, unknown> | undefined, unknown>;
+
+/**
+ * The graphql-ws hooks the API uses. Nest's type for them picks only some of graphql-ws's server
+ * options, but Nest hands every one given (onPing included) to graphql-ws's useServer.
+ */
+interface WebSocketHooks {
+  readonly path: string;
+  readonly onConnect: (ctx: HookContext) => boolean;
+  readonly onPing: (ctx: HookContext, payload: unknown) => void;
+  readonly onClose: (ctx: HookContext) => void;
+}
+
+function socketOf(extra: unknown): ClosableSocket | undefined {
+  const socket = extra !== null && typeof extra === 'object' ? (extra as { socket?: unknown }).socket : undefined;
+  return socket !== null && typeof socket === 'object' && typeof (socket as Partial<ClosableSocket>).close === 'function'
+    ? (socket as ClosableSocket)
+    : undefined;
+}
 
 @Injectable()
 export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accessTokens: AccessTokenVerifier,
+    private readonly live: LiveConnections,
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
@@ -53,17 +80,9 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       // Errors thrown by field resolvers go through the same exception filter as operations.
       fieldResolverEnhancers: ['filters'],
       formatError: (formatted) => formatGraphQLError(formatted, { hideSchemaDetails, domainCodes }),
-      subscriptions: {
-        'graphql-ws': {
-          path: '/graphql',
-          onConnect: () => true,
-        },
-      },
+      subscriptions: { 'graphql-ws': this.webSocketHooks() },
       // Apollo's Fastify integration calls it with (request, reply); graphql-ws with its connection context.
-      context: (
-        input: FastifyRequest | WebSocketContext<Record<string, unknown> | undefined, { request?: IncomingMessage }>,
-        reply?: FastifyReply,
-      ): GraphQLContext => {
+      context: (input: FastifyRequest | WebSocketConnection, reply?: FastifyReply): GraphQLContext => {
         // The caller is whoever the access token names; it is verified when first needed (see withLazyActor).
         if ('raw' in input) {
           const fields = { req: input, res: reply, clientIp: input.ip, language: preferredLanguage(input.headers['accept-language']) };
@@ -73,8 +92,29 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
         const params = input.connectionParams ?? {};
         const header = typeof params['acceptLanguage'] === 'string' ? params['acceptLanguage'] : input.extra.request?.headers['accept-language'];
         const fields = { connectionParams: params, clientIp: input.extra.request?.socket.remoteAddress, language: preferredLanguage(header) };
+        // The connection's current actor, read at each event: a renewal or an expiry shows at once.
+        const connection = this.live.of(input);
+        if (connection !== undefined) return withActor(fields, () => connection.actor);
         return withLazyActor(fields, presentedToken(params['authorization']), this.accessTokens);
       },
+    };
+  }
+
+  /**
+   * Connections are accepted whatever their token (a refused one answers UNAUTHENTICATED on each
+   * operation, as over HTTP); a signed-in one is closed when its token expires or its session is
+   * revoked, unless a ping renews the token first (see LiveConnection and the README).
+   */
+  private webSocketHooks(): WebSocketHooks {
+    return {
+      path: '/graphql',
+      onConnect: (ctx) => {
+        const socket = socketOf(ctx.extra);
+        if (socket !== undefined) this.live.open(ctx, socket, presentedToken(ctx.connectionParams?.['authorization']));
+        return true;
+      },
+      onPing: (ctx, payload) => this.live.ping(ctx, payload),
+      onClose: (ctx) => this.live.closed(ctx),
     };
   }
 }

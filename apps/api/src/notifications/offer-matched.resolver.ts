@@ -1,7 +1,8 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { Authorizer, OFFER_EMAIL_ROLES, type EventPayloads } from '#application';
+import { OFFER_EMAIL_ROLES, type EventPayloads } from '#application';
 import { RedisEventBus } from '#jobs';
 import { MemberOf } from '../auth/access-policy.decorator';
+import { AccessPolicyEnforcer } from '../auth/access-policy.enforcer';
 import type { Language } from '../errors/error-messages';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { OfferMatchType } from '../matching/offer-match.type';
@@ -27,7 +28,7 @@ export function presentOfferMatched(notice: OfferMatched, language: Language): O
 export class OfferMatchedResolver {
   constructor(
     private readonly events: RedisEventBus,
-    private readonly authorizer: Authorizer,
+    private readonly policies: AccessPolicyEnforcer,
   ) {}
 
   // The same people the e-mail goes to: those who can claim for the recipient (drivers carry, they do not claim).
@@ -44,9 +45,12 @@ export class OfferMatchedResolver {
     return this.events.subscribe('offers.matched');
   }
 
-  /** For this organisation, and the subscriber still one of its admins or staff (a member removed since stops hearing). */
+  /**
+   * For this organisation, and the subscriber still one of its admins or staff, as the connection's
+   * latest token names them (a member removed since stops hearing): the operation's policy, applied again.
+   */
   private async concerns(payload: OfferMatched, organizationId: string, context: GraphQLContext): Promise<boolean> {
     if (payload.recipientOrganizationId !== organizationId.toLowerCase()) return false;
-    return (await this.authorizer.roleFor(context.actor, payload.recipientOrganizationId, OFFER_EMAIL_ROLES)) !== undefined;
+    return this.policies.stillAllows(OfferMatchedResolver.prototype.offerMatched, context, { organizationId });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GetOfferClaims, GetOffers, type OfferClaim, type OfferRef, type VersionedOffer } from '#application';
 import DataLoader from 'dataloader';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { servesOneRequest, type GraphQLContext } from '../graphql/graphql-context';
 
 export interface OfferDataLoaders {
   /** Null for an unknown offer and for one the caller may not read. */
@@ -27,7 +27,7 @@ export class OfferLoaders {
   of(context: GraphQLContext): OfferDataLoaders {
     let loaders = this.byContext.get(context);
     if (loaders === undefined) {
-      loaders = this.create(context, { cache: context.req !== undefined });
+      loaders = this.create(context, { cache: servesOneRequest(context) });
       this.byContext.set(context, loaders);
     }
     return loaders;

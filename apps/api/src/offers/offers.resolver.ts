@@ -3,6 +3,7 @@ import { CreateOffer, GetOffers, ListOffers, WithdrawOffer, type EventPayloads }
 import { DomainError } from '#domain';
 import { RedisEventBus } from '#jobs';
 import { Authenticated, CheckedByUseCase } from '../auth/access-policy.decorator';
+import { AccessPolicyEnforcer } from '../auth/access-policy.enforcer';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { CreateOfferInput, OfferFilterInput } from './offer.input';
 import { presentOffer } from './offer.presenter';
@@ -18,6 +19,7 @@ export class OffersResolver {
     private readonly getOffers: GetOffers,
     private readonly listOffers: ListOffers,
     private readonly events: RedisEventBus,
+    private readonly policies: AccessPolicyEnforcer,
   ) {}
 
   @CheckedByUseCase('the site names the donor: its ADMIN or STAFF only (CreateOffer)')
@@ -102,8 +104,10 @@ export class OffersResolver {
     return events;
   }
 
+  /** The connection's actor as its latest token names them: still signed in (the policy) and still allowed to read the offer. */
   private async visibleChange(payload: OfferChanged, variables: { offerId: string }, context: GraphQLContext): Promise<boolean> {
     if (payload.offerId !== variables.offerId.toLowerCase()) return false;
+    if (!(await this.policies.stillAllows(OffersResolver.prototype.offerChanged, context, variables))) return false;
     return (await this.getOffers.one(context.actor, payload.offerId)) !== undefined;
   }
 

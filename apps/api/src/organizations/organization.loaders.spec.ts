@@ -47,9 +47,9 @@ describe('per-request organisation loaders', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('does not cache across the events of a subscription (no request object)', async () => {
+  it('does not cache across the events of a subscription (a WebSocket context, which Nest also gives a req)', async () => {
     const { calls, loaders } = fakeQueries();
-    const context: GraphQLContext = { language: 'fr' };
+    const context: GraphQLContext = { req: {} as GraphQLContext['req'], connectionParams: {}, language: 'fr' };
     await loaders.of(context).sites.load('o1');
     await loaders.of(context).sites.load('o1');
     expect(calls).toHaveLength(2);

@@ -11,7 +11,7 @@ import {
 } from '#application';
 import type { MemberRole, RecipientProfile } from '#domain';
 import DataLoader from 'dataloader';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { servesOneRequest, type GraphQLContext } from '../graphql/graphql-context';
 
 export interface OrganizationDataLoaders {
   readonly organization: DataLoader<string, Organization | null>;
@@ -44,7 +44,7 @@ export class OrganizationLoaders {
   of(context: GraphQLContext): OrganizationDataLoaders {
     let loaders = this.byContext.get(context);
     if (loaders === undefined) {
-      loaders = this.create({ cache: context.req !== undefined });
+      loaders = this.create({ cache: servesOneRequest(context) });
       this.byContext.set(context, loaders);
     }
     return loaders;

@@ -19,6 +19,7 @@ import {
   VerifyOrganization,
 } from '#application';
 import { AccountsPersistenceModule, OrganizationsPersistenceModule, PersistenceModule } from '#persistence';
+import { AccessPolicyEnforcer } from '../auth/access-policy.enforcer';
 import { AuthorizationGuard } from '../auth/authorization.guard';
 import { MembershipFieldsResolver } from './membership-fields.resolver';
 import { OrganizationFieldsResolver } from './organization-fields.resolver';
@@ -58,8 +59,9 @@ import { UserMembershipsResolver } from './user-memberships.resolver';
     UserMembershipsResolver,
     { provide: InvitationAcceptor, useExisting: AcceptPendingInvitations },
     // Deny by default: every GraphQL operation must declare an access policy.
+    AccessPolicyEnforcer,
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [OrganizationsPersistenceModule, Authorizer, InvitationAcceptor, OrganizationLoaders, GetOrganizations],
+  exports: [OrganizationsPersistenceModule, Authorizer, AccessPolicyEnforcer, InvitationAcceptor, OrganizationLoaders, GetOrganizations],
 })
 export class OrganizationsModule {}

@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graph
 import { RequestHeartbeat, type EventPayloads } from '#application';
 import { RedisEventBus } from '#jobs';
 import { PlatformAdminOnly, Public } from '../auth/access-policy.decorator';
+import { AccessPolicyEnforcer } from '../auth/access-policy.enforcer';
+import type { GraphQLContext } from '../graphql/graphql-context';
 import { HeartbeatRequestType, HeartbeatType } from './system.types';
 
 type Heartbeat = EventPayloads['system.heartbeat'];
@@ -11,6 +13,7 @@ export class SystemResolver {
   constructor(
     private readonly requestHeartbeat: RequestHeartbeat,
     private readonly events: RedisEventBus,
+    private readonly policies: AccessPolicyEnforcer,
   ) {}
 
   @Public()
@@ -31,7 +34,11 @@ export class SystemResolver {
   @PlatformAdminOnly()
   @Subscription(() => HeartbeatType, {
     description: "The worker's answer to one heartbeat.",
-    filter: (payload: Heartbeat, variables: { requestId: string }) => payload.requestId === variables.requestId.toLowerCase(),
+    // The rule is checked again on each event, with the connection's actor as its latest token says.
+    async filter(this: SystemResolver, payload: Heartbeat, variables: { requestId: string }, context: GraphQLContext): Promise<boolean> {
+      if (payload.requestId !== variables.requestId.toLowerCase()) return false;
+      return this.policies.stillAllows(SystemResolver.prototype.heartbeat, context, variables);
+    },
     resolve: (payload: Heartbeat): HeartbeatType => ({
       requestId: payload.requestId,
       requestedAt: new Date(payload.requestedAt),

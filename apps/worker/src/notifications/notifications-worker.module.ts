@@ -8,6 +8,7 @@ import {
   RateLimiter,
   SendClaimEmail,
   SendOfferEmail,
+  SendUnservedPickupsEmail,
   UnlimitedRateLimiter,
 } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
@@ -19,12 +20,14 @@ import {
   OffersPersistenceModule,
   OrganizationsPersistenceModule,
   PersistenceModule,
+  RunsPersistenceModule,
 } from '#persistence';
 import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handler';
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
 import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
+import { UnservedPickupsEmailJobHandler } from '../handlers/unserved-pickups-email.job-handler';
 
-/** The broadcast cascade and the e-mails of offers and claims: the use cases, their adapters and their job handlers. */
+/** The broadcast cascade and the e-mails of offers, claims and run planning: the use cases, their adapters and their job handlers. */
 @Module({
   imports: [
     PersistenceModule,
@@ -33,6 +36,7 @@ import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
     MatchingPersistenceModule,
     OrganizationsPersistenceModule,
     NotificationsPersistenceModule,
+    RunsPersistenceModule,
     MailModule,
     EventsModule,
     ClockModule,
@@ -54,9 +58,11 @@ import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
     BroadcastOffer,
     SendOfferEmail,
     SendClaimEmail,
+    SendUnservedPickupsEmail,
     BroadcastOfferJobHandler,
     OfferEmailJobHandler,
     ClaimEmailJobHandler,
+    UnservedPickupsEmailJobHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -20,6 +20,7 @@ import {
   type ReplacementRefreshToken,
   type RotatedRefreshToken,
 } from './refresh-token-repository.port';
+import { SessionRevocationSignal, type SessionRevocation } from './session-revocation-signal.port';
 import type { UserAccount } from './user-account';
 import { UserRepository } from './user-repository.port';
 
@@ -170,14 +171,33 @@ export class CountingLimiter extends LoginRateLimiter {
 
 export class FakeAccessTokens extends AccessTokenIssuer {
   issued: Actor[] = [];
+  /** The session each token of `issued` names, in the same order. */
+  sessionIds: string[] = [];
   constructor(private readonly clock: Clock) {
     super();
   }
-  async issue(actor: Actor): Promise<IssuedAccessToken> {
+  async issue(actor: Actor, sessionId: string): Promise<IssuedAccessToken> {
     this.issued.push(actor);
+    this.sessionIds.push(sessionId);
     return {
-      token: `access:${actor.userId}:${actor.platformAdmin}:${actor.emailVerified}:${this.issued.length}`,
+      token: `access:${actor.userId}:${actor.platformAdmin}:${actor.emailVerified}:${sessionId}:${this.issued.length}`,
       expiresAt: new Date(this.clock.now().getTime() + 900_000),
+    };
+  }
+}
+
+/** Keeps what was published; listeners hear it at once, as every API instance does through Redis. */
+export class RecordingRevocationSignal extends SessionRevocationSignal {
+  readonly published: SessionRevocation[] = [];
+  private readonly listeners = new Set<(revocation: SessionRevocation) => void>();
+  async publish(revocation: SessionRevocation): Promise<void> {
+    this.published.push(revocation);
+    for (const listener of this.listeners) listener(revocation);
+  }
+  listen(listener: (revocation: SessionRevocation) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
     };
   }
 }
@@ -224,7 +244,9 @@ export function inMemoryAccounts(options: { refreshTtlSeconds?: number; loginLim
   const verificationTokens = new InMemoryEmailVerificationTokens();
   const outbox = new InMemoryOutbox();
   const unitOfWork = new FakeUnitOfWork(users, verificationTokens, outbox);
+  const revocations = new RecordingRevocationSignal();
   return {
+    revocations,
     clock,
     users,
     refreshTokens,

@@ -12,6 +12,7 @@ export * from './refresh-session.use-case';
 export * from './refresh-token-repository.port';
 export * from './register-user.use-case';
 export * from './session-issuer.service';
+export * from './session-revocation-signal.port';
 export * from './session-settings.port';
 export * from './user-account';
 export * from './user-repository.port';

@@ -28,30 +28,35 @@ async function setup() {
   const paul = (await world.users.findById(PAUL.userId))!;
   const [marieA, marieB, paulA] = [await sessions.start(marie), await sessions.start(marie), await sessions.start(paul)];
   const live = () => [...world.refreshTokens.rows.values()].filter((t) => t.revokedAt === null).map((t) => t.userId);
-  return { ...world, logout: new Logout(world.refreshTokens, world.clock), marieA, marieB, paulA, live };
+  return { ...world, logout: new Logout(world.refreshTokens, world.clock, world.revocations), marieA, marieB, paulA, live };
 }
 
 describe('Logout', () => {
-  it('revokes the family of the given token only', async () => {
-    const { logout, marieA, live } = await setup();
+  it('revokes the family of the given token only, and announces that session (the one its access tokens name)', async () => {
+    const { logout, marieA, live, revocations, accessTokens } = await setup();
     await logout.execute({ actor: MARIE, refreshToken: marieA.refreshToken });
     expect(live().sort()).toEqual([MARIE.userId, PAUL.userId]);
+    const [marieASession, marieBSession] = accessTokens.sessionIds;
+    expect(marieASession).not.toBe(marieBSession);
+    expect(revocations.published).toEqual([{ kind: 'session', userId: MARIE.userId, sessionId: marieASession }]);
   });
 
-  it('revokes every session of the caller without a token', async () => {
-    const { logout, live } = await setup();
+  it('revokes every session of the caller without a token, and announces all of them', async () => {
+    const { logout, live, revocations } = await setup();
     await logout.execute({ actor: MARIE });
     expect(live()).toEqual([PAUL.userId]);
+    expect(revocations.published).toEqual([{ kind: 'user', userId: MARIE.userId }]);
   });
 
   it("answers REFRESH_TOKEN_INVALID for someone else's token and revokes nothing", async () => {
-    const { logout, paulA, live } = await setup();
+    const { logout, paulA, live, revocations } = await setup();
     await expect(logout.execute({ actor: MARIE, refreshToken: paulA.refreshToken })).rejects.toMatchObject({
       code: 'REFRESH_TOKEN_INVALID',
       field: 'refreshToken',
     });
     await expect(logout.execute({ actor: MARIE, refreshToken: 'not-a-token' })).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
     expect(live()).toHaveLength(3);
+    expect(revocations.published).toEqual([]);
   });
 });
 

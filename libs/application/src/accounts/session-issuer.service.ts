@@ -30,20 +30,22 @@ export class SessionIssuer {
     const now = this.clock.now();
     const refreshToken = newOpaqueToken();
     const refreshTokenExpiresAt = this.refreshExpiry(now);
+    const familyId = randomUUID();
     await this.refreshTokens.create({
       id: randomUUID(),
-      familyId: randomUUID(),
+      familyId,
       userId: user.id,
       tokenHash: hashOpaqueToken(refreshToken),
       expiresAt: refreshTokenExpiresAt,
       createdAt: now,
       sessionStartedAt: now,
     });
-    return this.withAccessToken(user, refreshToken, refreshTokenExpiresAt);
+    return this.withAccessToken(user, familyId, refreshToken, refreshTokenExpiresAt);
   }
 
-  async withAccessToken(user: UserProfile, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
-    const access = await this.accessTokens.issue(actorOf(user));
+  /** The access token names the refresh-token family as its session, so revoking the family can reach it. */
+  async withAccessToken(user: UserProfile, familyId: string, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
+    const access = await this.accessTokens.issue(actorOf(user), familyId);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user };
   }
 

@@ -10,6 +10,8 @@ export interface EventPayloads {
   'offers.matched': OfferMatchNotice;
   /** An offer's status or claims changed (after commit); subscribers reload it. */
   'offers.changed': { offerId: string };
+  /** A run's assignment, route or stops changed (after commit); runUpdated subscribers reload it. */
+  'runs.changed': { runId: string };
 }
 
 export type EventTopic = keyof EventPayloads;

@@ -29,6 +29,10 @@ export interface JobPayloads {
   'notifications.claim-email': { claimId: string; kind: 'CLAIMED' | 'CLAIM_CANCELLED' };
   /** The scheduled clean-up of claim idempotency keys older than their retention (48 hours). */
   'claims.purge-idempotency-keys': Record<string, never>;
+  /** Tells live subscribers (runUpdated) that a run changed; written with the change. */
+  'runs.changed-notice': { runId: string };
+  /** The e-mail telling a recipient's coordinators which pickups of a day no run takes, and why. */
+  'notifications.unserved-pickups-email': { organizationId: string; day: string };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -62,6 +66,8 @@ export const JOB_NAMES = [
   'claims.plan-pickup',
   'notifications.claim-email',
   'claims.purge-idempotency-keys',
+  'runs.changed-notice',
+  'notifications.unserved-pickups-email',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

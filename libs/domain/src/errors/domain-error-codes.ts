@@ -140,6 +140,14 @@ export const DOMAIN_ERROR_CODES = [
   'ABSENCE_END_BEFORE_START',
   'ABSENCE_TOO_LONG',
   'TOO_MANY_ABSENCES',
+  // Pickup runs: planning a day (docs/domain-rules.md, Pickup runs).
+  'NO_VEHICLES',
+  'TOO_MANY_VEHICLES',
+  'RUN_DAY_OVER',
+  // Pickup runs: the run's state forbids the operation now.
+  'RUN_ALREADY_TAKEN',
+  'RUN_NOT_OPEN',
+  'ILLEGAL_RUN_TRANSITION',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

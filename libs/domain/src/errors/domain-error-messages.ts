@@ -441,6 +441,30 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Au plus {max} absences à venir : supprimez-en une avant d’en ajouter.',
     en: 'At most {max} upcoming absences: remove one before adding another.',
   },
+  NO_VEHICLES: {
+    fr: 'Aucun véhicule pour planifier : indiquez-en un ou ajoutez-en à la flotte de l’organisation.',
+    en: 'No vehicle to plan with: give one, or add one to the organisation’s fleet.',
+  },
+  TOO_MANY_VEHICLES: {
+    fr: 'Au plus {max} véhicules par planification.',
+    en: 'At most {max} vehicles per planning.',
+  },
+  RUN_DAY_OVER: {
+    fr: 'Ce jour est passé : on ne planifie que la journée en cours ou les suivantes.',
+    en: 'This day is over: only today and later days can be planned.',
+  },
+  RUN_ALREADY_TAKEN: {
+    fr: 'Un autre chauffeur a déjà pris cette tournée.',
+    en: 'Another driver has already taken this run.',
+  },
+  RUN_NOT_OPEN: {
+    fr: 'Cette tournée n’est plus ouverte (statut {status}).',
+    en: 'This run is no longer open (status {status}).',
+  },
+  ILLEGAL_RUN_TRANSITION: {
+    fr: 'Impossible dans l’état actuel de la tournée ({from}).',
+    en: 'Not possible in the run’s current state ({from}).',
+  },
 };
 
 export type DomainMessageLanguage = keyof DomainErrorMessage;

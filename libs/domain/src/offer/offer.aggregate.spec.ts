@@ -206,6 +206,39 @@ describe('Offer claims', () => {
     expect(offer.remainingKg).toBe(15.5);
   });
 
+  it('does not reopen a lot given back after its pickup window: it expires, its other claims stay collectable', () => {
+    const offer = published();
+    offer.claim(
+      [
+        { itemId: 'a', quantityKg: 10 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
+    offer.pullEvents();
+    const late = new Date(now.getTime() + 9 * HOUR);
+    offer.release([{ itemId: 'b', quantityKg: 5.5 }], late);
+    expect(offer.status).toBe(OfferStatus.EXPIRED);
+    expect(offer.toSnapshot().expiryReason).toBe('WINDOW_OVER');
+    expect(offer.pullEvents().map((event) => event.kind)).toEqual(['OFFER_EXPIRED']);
+    offer.release([{ itemId: 'a', quantityKg: 10 }], late);
+    expect(offer.status).toBe(OfferStatus.EXPIRED);
+    expect(offer.remainingKg).toBe(15.5);
+  });
+
+  it('reopens a fully claimed lot given back inside its window', () => {
+    const offer = published();
+    offer.claim(
+      [
+        { itemId: 'a', quantityKg: 10 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
+    offer.release([{ itemId: 'a', quantityKg: 10 }], new Date(now.getTime() + 7 * HOUR));
+    expect(offer.status).toBe(OfferStatus.PARTIALLY_CLAIMED);
+  });
+
   it('refuses more than remains, summing lines on one item, and changes nothing', () => {
     const offer = published();
     expectError(

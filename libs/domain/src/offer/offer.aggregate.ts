@@ -293,6 +293,9 @@ export class Offer implements RecordsEvents {
     const event = items.every((item) => item.remainingKg === item.quantityKg) ? OfferEvent.RELEASE_ALL : OfferEvent.RELEASE_PART;
     const status = nextOfferStatus(this.state.status, event);
     this.state = { ...this.state, status, items: Object.freeze(items), statusChangedAt: new Date(now.getTime()) };
+    // Kilos given back after the pickup window do not reopen the lot: nobody may claim them any more,
+    // so it expires at once (its other claims stay collectable) instead of waiting for the expiry job.
+    if (canApplyOfferEvent(status, OfferEvent.EXPIRE) && this.expiryReasonAt(now) === 'WINDOW_OVER') this.expire(now);
   }
 
   markCollected(now: Date): void {

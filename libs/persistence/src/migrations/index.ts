@@ -11,6 +11,7 @@ import { Claims1763800006000 } from './1763800006000-claims';
 import { DistanceFunctions1763800007000 } from './1763800007000-distance-functions';
 import { Fleet1763800010000 } from './1763800010000-fleet';
 import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
+import { Runs1763800013000 } from './1763800013000-runs';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DistanceFunctions1763800007000,
   Fleet1763800010000,
   OfferItemsLeft1763800012000,
+  Runs1763800013000,
 ];

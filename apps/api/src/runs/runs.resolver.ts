@@ -1,0 +1,100 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AcceptRun, GetRuns, PlanRuns, type RunView } from '#application';
+import { MemberRole } from '#domain';
+import { Authenticated, CheckedByUseCase, MemberOf } from '../auth/access-policy.decorator';
+import { DateScalar } from '../graphql/date.scalar';
+import { OfferLoaders } from '../offers/offer.loaders';
+import { presentClaim, presentOffer } from '../offers/offer.presenter';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { RunLoaders } from './run.loaders';
+import { PlanRunsInput } from './run.input';
+import { presentRun } from './run.presenter';
+import { ClaimType, PickupRunType, UnservedPickupType } from './run.type';
+
+const COORDINATORS = [MemberRole.ADMIN, MemberRole.STAFF];
+
+@Resolver()
+export class RunsResolver {
+  constructor(
+    private readonly planRunsUseCase: PlanRuns,
+    private readonly acceptRunUseCase: AcceptRun,
+    private readonly getRuns: GetRuns,
+  ) {}
+
+  @MemberOf(COORDINATORS, 'input.organizationId')
+  @Mutation(() => [PickupRunType], {
+    description:
+      'A recipient’s admin or staff plans (or re-plans) a day from its pickups, with the vehicles given or its fleet. Runs go to available drivers ' +
+      'or stay open (PLANNED) for one to accept; runs already on the road stay as they are. Pickups no run takes: unservedPickups (and an e-mail).',
+  })
+  async planRuns(@Args('input') input: PlanRunsInput, @Context() context: GraphQLContext): Promise<PickupRunType[]> {
+    const outcome = await this.planRunsUseCase.execute({
+      actor: context.actor,
+      organizationId: input.organizationId,
+      day: input.day,
+      vehicles: input.vehicles.map((vehicle) => ({ capacityKg: vehicle.capacityKg, refrigerated: vehicle.refrigerated, driverId: vehicle.driverId })),
+    });
+    return this.present(await this.getRuns.views(outcome.runs, context.actor));
+  }
+
+  @CheckedByUseCase('the run names its organisation: only its DRIVER members may take it (AcceptRun)')
+  @Mutation(() => PickupRunType, {
+    description: 'A driver of the run’s organisation takes an open run. Someone else’s: RUN_ALREADY_TAKEN; not open any more: RUN_NOT_OPEN.',
+  })
+  async acceptRun(@Args('id', { type: () => ID }) id: string, @Context() context: GraphQLContext): Promise<PickupRunType> {
+    const run = await this.acceptRunUseCase.execute({ actor: context.actor, runId: id });
+    const [view] = await this.getRuns.views([run], context.actor);
+    if (view === undefined) throw new Error(`run ${run.id}: its new driver cannot see it`);
+    return presentRun(view);
+  }
+
+  @MemberOf(COORDINATORS, 'organizationId')
+  @Query(() => [PickupRunType], { description: 'The recipient’s coordinators: the day’s runs (cancelled ones left out), by planned start.' })
+  async pickupRuns(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('day', { type: () => DateScalar }) day: string,
+    @Context() context: GraphQLContext,
+  ): Promise<PickupRunType[]> {
+    return this.present(await this.getRuns.ofOrganizationDay(context.actor, organizationId, day));
+  }
+
+  @Authenticated()
+  @Query(() => [PickupRunType], {
+    description: 'The caller’s runs on that day (today by default, Paris time), and the open runs of the organisations they drive for, which they may accept.',
+  })
+  async myRuns(@Context() context: GraphQLContext, @Args('day', { type: () => DateScalar, nullable: true }) day?: string | null): Promise<PickupRunType[]> {
+    return this.present(await this.getRuns.ofDriver(context.actor, day));
+  }
+
+  @MemberOf(COORDINATORS, 'organizationId')
+  @Query(() => [UnservedPickupType], { description: 'The recipient’s coordinators: the pickups the day’s last planning put in no run, and why.' })
+  async unservedPickups(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('day', { type: () => DateScalar }) day: string,
+    @Context() context: GraphQLContext,
+  ): Promise<UnservedPickupType[]> {
+    return (await this.getRuns.unserved(context.actor, organizationId, day)).map((left) => ({ reason: left.reason, claimId: left.claimId }));
+  }
+
+  private present(views: readonly RunView[]): PickupRunType[] {
+    return views.map(presentRun);
+  }
+}
+
+/** UnservedPickup.claim, through the same loaders as a stop's claim. */
+@Resolver(() => UnservedPickupType)
+export class UnservedPickupFieldsResolver {
+  constructor(
+    private readonly runLoaders: RunLoaders,
+    private readonly offerLoaders: OfferLoaders,
+  ) {}
+
+  @ResolveField('claim', () => ClaimType)
+  async claim(@Parent() left: UnservedPickupType, @Context() context: GraphQLContext): Promise<ClaimType> {
+    const claim = await this.runLoaders.of(context).claim.load(left.claimId);
+    if (claim === null) throw new Error(`unserved pickup: claim ${left.claimId} not found`);
+    const offer = await this.offerLoaders.of(context).offer.load(claim.offerId);
+    if (offer === null) throw new Error(`unserved pickup: offer ${claim.offerId} not readable`);
+    return presentClaim(claim, presentOffer(offer));
+  }
+}
