@@ -36,6 +36,7 @@ import { buildDataSourceOptions } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../scripts/seed/seed-demo';
+import { dropBenchDatabase, recreateBenchDatabase } from './support/bench-database';
 import { optionValue, positiveOption, print, printError } from './support/cli';
 import { startNode, stop, stopAll, type NodeChild } from './support/child-processes';
 import { deleteKeysWithPrefix } from './support/redis-cleanup';
@@ -90,27 +91,9 @@ const randomSecret = (): string => randomBytes(32).toString('hex');
 /** Glane's queue prefix for this run: its Redis keys are deleted at the end, passed or failed (not after Ctrl-C). */
 const QUEUE_PREFIX = `glane-bench-${randomBytes(4).toString('hex')}`;
 
-function serverUrl(database?: string): string {
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://glane:glane@127.0.0.1:5432/glane_test');
-  if (database !== undefined) url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh database with the demo data, seeded through the application's use cases as `npm run seed` does. */
 async function prepareDatabase(options: Options): Promise<string> {
-  const databaseUrl = serverUrl(BENCH_DATABASE);
-  await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${BENCH_DATABASE} TEMPLATE glane_test_template`);
+  const databaseUrl = await recreateBenchDatabase(BENCH_DATABASE);
   const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl, nodeEnv: 'production' }));
   await dataSource.initialize();
   try {
@@ -346,7 +329,7 @@ async function cleanUp(): Promise<void> {
   } catch (error) {
     printError(`could not delete the ${QUEUE_PREFIX}:* keys from Redis: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`).catch((error: unknown) => {
+  await dropBenchDatabase(BENCH_DATABASE).catch((error: unknown) => {
     printError(`could not drop ${BENCH_DATABASE}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }

@@ -39,8 +39,8 @@ import {
   TypeOrmPickupRepository,
   TypeOrmUnitOfWork,
 } from '#persistence';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { benchServerUrl, dropBenchDatabase, recreateBenchDatabase } from './support/bench-database';
 import { positiveOption, print } from './support/cli';
 import { seededRandom } from './support/seeded-random';
 
@@ -63,22 +63,6 @@ interface PhaseFigures {
 
 interface PgPool {
   query(text: string, values: unknown[]): Promise<{ rowCount: number | null }>;
-}
-
-function serverUrl(database?: string): string {
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://glane:glane@127.0.0.1:5432/glane_test');
-  if (database !== undefined) url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 function percentile(samples: readonly number[], p: number): number {
@@ -221,9 +205,8 @@ async function main(): Promise<void> {
   const coldCount = positiveOption('cold', 500);
   const random = seededRandom(positiveOption('seed', 42));
 
-  await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${BENCH_DATABASE} TEMPLATE glane_test_template`);
-  const ds = new DataSource(buildDataSourceOptions({ databaseUrl: serverUrl(BENCH_DATABASE), nodeEnv: 'production' }));
+  await recreateBenchDatabase(BENCH_DATABASE);
+  const ds = new DataSource(buildDataSourceOptions({ databaseUrl: benchServerUrl(BENCH_DATABASE), nodeEnv: 'production' }));
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
@@ -340,7 +323,7 @@ async function main(): Promise<void> {
     process.exitCode = failed === 0 ? 0 : 1;
   } finally {
     await ds.destroy().catch(() => undefined);
-    await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    await dropBenchDatabase(BENCH_DATABASE);
   }
 }
 

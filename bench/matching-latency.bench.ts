@@ -42,6 +42,7 @@ import {
 } from '#persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { benchServerUrl, dropBenchDatabase, recreateBenchDatabase } from './support/bench-database';
 import { hasFlag, positiveOption, print } from './support/cli';
 import { generateDataset, NATIONAL_SCALE } from './support/matching-dataset';
 import { seededRandom } from './support/seeded-random';
@@ -87,22 +88,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
-}
-
-function serverUrl(database?: string): string {
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://glane:glane@127.0.0.1:5432/glane_test');
-  if (database !== undefined) url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -197,11 +182,10 @@ async function main(): Promise<void> {
   const seed = positiveOption('seed', 42);
   const now = new Date();
 
-  await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${BENCH_DATABASE} TEMPLATE glane_test_template`);
-  const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: serverUrl(BENCH_DATABASE), nodeEnv: 'production' }));
-  const bare = new Client({ connectionString: serverUrl(BENCH_DATABASE) });
-  const unindexed = new Client({ connectionString: serverUrl(BENCH_DATABASE) });
+  await recreateBenchDatabase(BENCH_DATABASE);
+  const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: benchServerUrl(BENCH_DATABASE), nodeEnv: 'production' }));
+  const bare = new Client({ connectionString: benchServerUrl(BENCH_DATABASE) });
+  const unindexed = new Client({ connectionString: benchServerUrl(BENCH_DATABASE) });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
@@ -332,7 +316,7 @@ async function main(): Promise<void> {
     await bare.end().catch(() => undefined);
     await unindexed.end().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy();
-    if (!hasFlag('keep')) await admin(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    if (!hasFlag('keep')) await dropBenchDatabase(BENCH_DATABASE);
   }
 }
 

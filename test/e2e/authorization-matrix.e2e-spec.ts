@@ -183,15 +183,27 @@ async function confirmedClaim(world: World, target: Target): Promise<string> {
 
 /** An open run of the target recipient collecting at the target donor's site (as planning writes it). */
 async function openRunOf(world: World, target: Target): Promise<string> {
+  return (await runOf(world, target)).runId;
+}
+
+/** A run of the target recipient; with a driver, already theirs. */
+async function runOf(world: World, target: Target, driverUserId?: string): Promise<{ runId: string; collectStopId: string }> {
   const side = world.sides[target];
   const start = new Date(Date.now() + HOUR_MS);
-  const { runId } = await insertOpenRun(world.services.dataSource, {
+  return insertOpenRun(world.services.dataSource, {
     recipient: { organizationId: side.recipientId, siteId: side.recipientSiteId },
     donor: { organizationId: side.donorId, siteId: side.donorSiteId },
     day: parisDayOf(start),
     start,
+    driverUserId,
   });
-  return runId;
+}
+
+/** The first stop of a run assigned to the matrix's DRIVER (own side) or to the other side's admin (their driver, for the occasion). */
+async function stopToRecord(world: World, target: Target): Promise<Variables> {
+  const driver = target === 'own' ? world.users.DRIVER.id : world.sides.other.admin.id;
+  const { collectStopId } = await runOf(world, target, driver);
+  return { input: { stopId: collectStopId, kind: 'ARRIVED' } };
 }
 
 /** A day far enough ahead to be plannable whenever the suite runs. */
@@ -407,6 +419,8 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     ],
     // The run's organisation's drivers take its open runs; nobody else, not even its coordinators.
     acceptRun: [{ given: async (w, t) => ({ id: await openRunOf(w, t) }), own: allow(['DRIVER']), other: allow(NOBODY) }],
+    // The run's driver records its stops; the recipient's coordinators may record for them.
+    recordStopEvent: [{ given: stopToRecord, own: allow(['DRIVER', ...OFFICE]), other: allow(NOBODY) }],
     // The caller's own feed: only people who drive for some organisation get one.
     issueCalendarFeed: [{ own: allow(['DRIVER'], { platformAdmin: 'NOT_A_DRIVER', ADMIN: 'NOT_A_DRIVER', STAFF: 'NOT_A_DRIVER' }) }],
     revokeCalendarFeed: [{ own: allow(SIGNED_IN) }],

@@ -216,7 +216,8 @@ describe('GET /map/features (live map feed)', () => {
     });
 
     it('never leaks a capacity, a member or a contact', () => {
-      const text = JSON.stringify(collection);
+      // Ids are random: one may hold the digits of a capacity, so they are masked before looking.
+      const text = JSON.stringify(collection).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
       for (const leak of ['321', '654', 'capacit', 'member', 'email', '@', 'accessInstructions', 'legalId']) expect(text).not.toContain(leak);
     });
 

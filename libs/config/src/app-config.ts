@@ -60,4 +60,9 @@ export interface AppConfig {
     /** How long an unclaimed offer waits before the next circle is told. */
     readonly waitSeconds: number;
   };
+  /** Pickup runs. */
+  readonly runs: {
+    /** How far above the claimed kilos a weighed quantity is still accepted at a stop, in percent. */
+    readonly kgTolerancePercent: number;
+  };
 }

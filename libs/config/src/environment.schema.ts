@@ -154,4 +154,11 @@ export class EnvironmentSchema {
   @Min(1)
   @Max(7 * 24 * 3600)
   BROADCAST_WAIT_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  STOP_KG_TOLERANCE_PERCENT?: number;
 }

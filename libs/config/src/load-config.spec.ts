@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(config.broadcast).toEqual({ circleSize: 8, waitSeconds: 1800 });
   });
 
+  it('reads the runs’ settings, 10 % of kilos over the claim tolerated by default, from 0 to 100 %', () => {
+    expect(loadConfig({}).runs).toEqual({ kgTolerancePercent: 10 });
+    expect(loadConfig({ STOP_KG_TOLERANCE_PERCENT: '0' }).runs.kgTolerancePercent).toBe(0);
+    expect(() => loadConfig({ STOP_KG_TOLERANCE_PERCENT: '101' })).toThrow(/STOP_KG_TOLERANCE_PERCENT/);
+    expect(() => loadConfig({ STOP_KG_TOLERANCE_PERCENT: '2.5' })).toThrow(/STOP_KG_TOLERANCE_PERCENT/);
+  });
+
   it('reads the mail relay and the broadcast cascade settings', () => {
     const config = loadConfig({
       SMTP_URL: 'smtps://u:p@mail.example:465',

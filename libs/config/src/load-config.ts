@@ -70,6 +70,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       circleSize: parsed.BROADCAST_CIRCLE_SIZE ?? 8,
       waitSeconds: parsed.BROADCAST_WAIT_SECONDS ?? 30 * 60,
     },
+    runs: {
+      kgTolerancePercent: parsed.STOP_KG_TOLERANCE_PERCENT ?? 10,
+    },
   };
 }
 

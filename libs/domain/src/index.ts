@@ -37,3 +37,5 @@ export * from './fleet/driver-availability';
 export * from './run/run-status';
 export * from './run/run-status.machine';
 export * from './run/run.aggregate';
+export * from './run/stop-reading.value-object';
+export * from './run/cold-chain';

@@ -93,6 +93,8 @@ export async function insertOpenRun(
     readonly start: Date;
     readonly kg?: number;
     readonly temperature?: 'AMBIENT' | 'CHILLED' | 'FROZEN';
+    /** Given: the run is this driver's (ASSIGNED), as if they had accepted it. */
+    readonly driverUserId?: string;
   },
 ): Promise<{ runId: string; claimId: string; collectStopId: string; deliverStopId: string; itemId: string }> {
   const kg = spec.kg ?? 12;
@@ -193,6 +195,7 @@ export async function insertOpenRun(
     },
     new Date(),
   );
+  if (spec.driverUserId !== undefined) run.accept(spec.driverUserId, new Date());
   await new TypeOrmRunRepository(ds, new TypeOrmJobOutbox(ds)).add(run);
   return { runId: run.id, claimId, collectStopId, deliverStopId, itemId };
 }

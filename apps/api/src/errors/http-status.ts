@@ -83,6 +83,14 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'EMAIL_VERIFICATION_TOKEN_USED':
     case 'TOO_MANY_VEHICLES':
     case 'RUN_DAY_OVER':
+    case 'STOP_QUANTITY_REQUIRED':
+    case 'STOP_EVENT_FIELD_NOT_ALLOWED':
+    case 'TEMPERATURE_OUT_OF_RANGE':
+    case 'TEMPERATURE_REQUIRED':
+    case 'INVALID_STOP_NOTE':
+    case 'INVALID_REFUSAL_REASON':
+    case 'STOP_EVENT_NOT_FOR_STOP':
+    case 'QUANTITY_ABOVE_CLAIMED':
       return 400;
     // The caller must sign in (again).
     case 'UNAUTHENTICATED':
@@ -129,6 +137,9 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'RUN_ALREADY_TAKEN':
     case 'RUN_NOT_OPEN':
     case 'ILLEGAL_RUN_TRANSITION':
+    case 'STOP_EVENT_ALREADY_RECORDED':
+    case 'STOP_EVENT_OUT_OF_ORDER':
+    case 'RUN_HAS_NO_DRIVER':
       return 409;
     case 'RATE_LIMITED':
       return 429;

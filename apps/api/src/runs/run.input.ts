@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { DateScalar } from '../graphql/date.scalar';
+import { StopEventKind } from './run.enums';
 
 @InputType('VehicleInput')
 export class VehicleInput {
@@ -14,4 +15,18 @@ export class PlanRunsInput {
   @Field(() => ID, { description: 'The recipient whose day it is (as its ADMIN or STAFF).' }) organizationId!: string;
   @Field(() => DateScalar, { description: 'Today or later.' }) day!: string;
   @Field(() => [VehicleInput], { description: 'Empty: the organisation’s fleet (its vehicles not retired).' }) vehicles!: VehicleInput[];
+}
+
+@InputType('StopEventInput', {
+  description:
+    'In order at each stop: ARRIVED (optional), then one outcome. COLLECTED and DELIVERED need quantityKg (as weighed) and, for chilled or frozen goods, ' +
+    'temperatureC (−40 to +60 °C). REFUSED’s note is its reason: CAPACITY, VISUAL_CHECK, HYGIENE, TEMPERATURE (with temperatureC) or OTHER, ' +
+    'optionally followed by ": " and details (required for OTHER).',
+})
+export class StopEventInput {
+  @Field(() => ID) stopId!: string;
+  @Field(() => StopEventKind) kind!: StopEventKind;
+  @Field(() => Float, { nullable: true }) quantityKg?: number | null;
+  @Field(() => Float, { nullable: true }) temperatureC?: number | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
 }

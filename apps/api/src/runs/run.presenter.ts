@@ -5,7 +5,7 @@ import type { PickupRunType, PickupStopType } from './run.type';
 
 // Application views to GraphQL shapes: resolvers never hand out what persistence returned.
 
-export function presentStop(stop: RunStop): PickupStopType {
+export function presentStop(stop: RunStop, done: boolean): PickupStopType {
   return {
     id: stop.id,
     sequence: stop.sequence,
@@ -25,7 +25,10 @@ export function presentStop(stop: RunStop): PickupStopType {
       quantityKg: event.quantityKg,
       temperatureC: event.temperatureC,
       note: event.note,
+      temperatureOutOfLimit: event.temperatureOutOfLimit,
     })),
+    temperatureOutOfLimit: stop.events.some((event) => event.temperatureOutOfLimit),
+    done,
     organizationId: stop.organizationId,
     siteId: stop.siteId,
     claimId: stop.claimId,
@@ -43,7 +46,7 @@ export function presentRun(view: RunView): PickupRunType {
     distanceKm: run.distanceKm,
     plannedStart: run.plannedStart,
     plannedEnd: run.plannedEnd,
-    stops: view.stops.map(presentStop),
+    stops: view.stops.map((stop) => presentStop(stop, view.doneStopIds.has(stop.id))),
     driver: view.driver === null ? null : UserType.from(view.driver),
     organizationId: run.organizationId,
     audience: view.audience,

@@ -20,6 +20,8 @@ export class StopEventType {
   @Field(() => Float, { nullable: true }) quantityKg!: number | null;
   @Field(() => Float, { nullable: true }) temperatureC!: number | null;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field({ description: 'The reading is warmer than the goods’ cold-chain limit (+4 °C very perishable, +8 °C perishable, −18 °C frozen).' })
+  temperatureOutOfLimit!: boolean;
 }
 
 /** `site`, `claim` and `accessInstructions` are resolved by PickupStopFieldsResolver. */
@@ -35,7 +37,9 @@ export class PickupStopType {
   @Field(() => Float, { description: 'Kilos collected or delivered here.' }) loadKg!: number;
   @Field(() => [LoadByTemperatureType], { description: 'The same kilos per temperature class (classes without goods left out).' })
   loadByTemperature!: LoadByTemperatureType[];
-  @Field(() => [StopEventType]) events!: StopEventType[];
+  @Field(() => [StopEventType], { description: 'What was recorded here, in order.' }) events!: StopEventType[];
+  @Field({ description: 'A temperature read here was out of the goods’ cold-chain limit: they may be refused.' }) temperatureOutOfLimit!: boolean;
+  @Field({ description: 'Its outcome is recorded (or, for a delivery, its collection did not happen: nothing to deliver).' }) done!: boolean;
   organizationId!: string;
   siteId!: string;
   claimId!: string;

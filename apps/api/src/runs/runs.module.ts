@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RunAccess, RunPlanner } from '#application';
+import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RecordStopEvent, RunAccess, RunPlanner, RunSettings } from '#application';
+import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule } from '#jobs';
 import { AccountsPersistenceModule, ClaimsPersistenceModule, FleetPersistenceModule, PersistenceModule, RunsPersistenceModule } from '#persistence';
 import { OffersModule } from '../offers/offers.module';
@@ -9,7 +10,7 @@ import { RunLoaders } from './run.loaders';
 import { RunUpdatedResolver } from './run-updated.resolver';
 import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
 
-/** Pickup runs: planRuns, acceptRun, pickupRuns, myRuns, unservedPickups and runUpdated. */
+/** Pickup runs: planRuns, acceptRun, recordStopEvent, pickupRuns, myRuns, unservedPickups and runUpdated. */
 @Module({
   imports: [
     RunsPersistenceModule,
@@ -23,9 +24,11 @@ import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
     ClockModule,
   ],
   providers: [
+    { provide: RunSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig): RunSettings => ({ kgTolerancePercent: config.runs.kgTolerancePercent }) },
     RunPlanner,
     PlanRuns,
     AcceptRun,
+    RecordStopEvent,
     RunAccess,
     GetRuns,
     GetRunClaims,

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AcceptRun, GetRuns, PlanRuns, type RunView } from '#application';
+import { AcceptRun, GetRuns, PlanRuns, RecordStopEvent, type RunView } from '#application';
 import { MemberRole } from '#domain';
 import { Authenticated, CheckedByUseCase, MemberOf } from '../auth/access-policy.decorator';
 import { DateScalar } from '../graphql/date.scalar';
@@ -7,9 +7,9 @@ import { OfferLoaders } from '../offers/offer.loaders';
 import { presentClaim, presentOffer } from '../offers/offer.presenter';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { RunLoaders } from './run.loaders';
-import { PlanRunsInput } from './run.input';
-import { presentRun } from './run.presenter';
-import { ClaimType, PickupRunType, UnservedPickupType } from './run.type';
+import { PlanRunsInput, StopEventInput } from './run.input';
+import { presentRun, presentStop } from './run.presenter';
+import { ClaimType, PickupRunType, PickupStopType, UnservedPickupType } from './run.type';
 
 const COORDINATORS = [MemberRole.ADMIN, MemberRole.STAFF];
 
@@ -18,6 +18,7 @@ export class RunsResolver {
   constructor(
     private readonly planRunsUseCase: PlanRuns,
     private readonly acceptRunUseCase: AcceptRun,
+    private readonly recordStopEventUseCase: RecordStopEvent,
     private readonly getRuns: GetRuns,
   ) {}
 
@@ -46,6 +47,27 @@ export class RunsResolver {
     const [view] = await this.getRuns.views([run], context.actor);
     if (view === undefined) throw new Error(`run ${run.id}: its new driver cannot see it`);
     return presentRun(view);
+  }
+
+  @CheckedByUseCase('the stop names its run: its driver, or the ADMIN or STAFF of the run’s organisation for them (RecordStopEvent)')
+  @Mutation(() => PickupStopType, {
+    description:
+      'The run’s driver (or a coordinator for them) records what happened at a stop; the claim follows (collected, delivered, refused) and the trace is ' +
+      'written with it. Out of order or twice, readings out of range, kilos over the claim beyond the tolerance: a coded error naming the field, nothing written.',
+  })
+  async recordStopEvent(@Args('input') input: StopEventInput, @Context() context: GraphQLContext): Promise<PickupStopType> {
+    const recorded = await this.recordStopEventUseCase.execute({
+      actor: context.actor,
+      stopId: input.stopId,
+      kind: input.kind,
+      quantityKg: input.quantityKg,
+      temperatureC: input.temperatureC,
+      note: input.note,
+    });
+    const view = await this.getRuns.one(context.actor, recorded.runId);
+    const stop = view?.stops.find((candidate) => candidate.id === recorded.stopId);
+    if (view === undefined || stop === undefined) throw new Error(`stop ${recorded.stopId}: whoever recorded it cannot see it`);
+    return presentStop(stop, view.doneStopIds.has(stop.id));
   }
 
   @MemberOf(COORDINATORS, 'organizationId')

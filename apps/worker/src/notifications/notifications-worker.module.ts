@@ -8,6 +8,7 @@ import {
   RateLimiter,
   SendClaimEmail,
   SendOfferEmail,
+  SendRefusalEmail,
   SendUnservedPickupsEmail,
   UnlimitedRateLimiter,
 } from '#application';
@@ -26,6 +27,7 @@ import { BroadcastOfferJobHandler } from '../handlers/broadcast-offer.job-handle
 import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
 import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 import { UnservedPickupsEmailJobHandler } from '../handlers/unserved-pickups-email.job-handler';
+import { RefusalEmailJobHandler } from '../handlers/refusal-email.job-handler';
 
 /** The broadcast cascade and the e-mails of offers, claims and run planning: the use cases, their adapters and their job handlers. */
 @Module({
@@ -59,10 +61,12 @@ import { UnservedPickupsEmailJobHandler } from '../handlers/unserved-pickups-ema
     SendOfferEmail,
     SendClaimEmail,
     SendUnservedPickupsEmail,
+    SendRefusalEmail,
     BroadcastOfferJobHandler,
     OfferEmailJobHandler,
     ClaimEmailJobHandler,
     UnservedPickupsEmailJobHandler,
+    RefusalEmailJobHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -1,4 +1,4 @@
-import { PARIS_ZONE } from '#domain';
+import { PARIS_ZONE, type ClaimCanceller } from '#domain';
 import type { MailMessage } from '../notifications/mailer.port';
 import { escapeHtml } from '../notifications/offer-email.template';
 
@@ -13,7 +13,7 @@ export interface ClaimEmailFacts {
   readonly pickupFrom: Date;
   readonly pickupUntil: Date;
   /** Who cancelled; null for a claim made. */
-  readonly cancelledBy: 'RECIPIENT' | 'DONOR' | 'WITHDRAWAL' | null;
+  readonly cancelledBy: ClaimCanceller | null;
   readonly reason: string | null;
   /** Without a trailing slash. */
   readonly publicUrl: string;
@@ -50,12 +50,13 @@ function french(facts: ClaimEmailFacts): { subject: string; lines: string[] } {
     };
   }
   const who = facts.cancelledBy === 'RECIPIENT' ? facts.recipientName : facts.donorName;
+  const how = facts.cancelledBy === 'NO_SHOW' ? ': personne n’était là pour remettre les produits au chauffeur' : `par ${who}`;
   return {
     subject: `Réservation annulée : ${facts.offerTitle}`,
     lines: [
       'Bonjour,',
       '',
-      `La réservation de ${kg} kg de « ${facts.offerTitle} » par ${facts.recipientName} a été annulée par ${who}.`,
+      `La réservation de ${kg} kg de « ${facts.offerTitle} » par ${facts.recipientName} a été annulée ${how}.`,
       ...(facts.reason === null ? [] : [`Raison : ${facts.reason}`]),
       '',
     ],
@@ -72,12 +73,13 @@ function english(facts: ClaimEmailFacts): { subject: string; lines: string[] } {
     };
   }
   const who = facts.cancelledBy === 'RECIPIENT' ? facts.recipientName : facts.donorName;
+  const how = facts.cancelledBy === 'NO_SHOW' ? ': nobody was there to hand the goods to the driver' : `by ${who}`;
   return {
     subject: `Claim cancelled: ${facts.offerTitle}`,
     lines: [
       'Hello,',
       '',
-      `The claim of ${kg} kg of "${facts.offerTitle}" by ${facts.recipientName} was cancelled by ${who}.`,
+      `The claim of ${kg} kg of "${facts.offerTitle}" by ${facts.recipientName} was cancelled ${how}.`,
       ...(facts.reason === null ? [] : [`Reason: ${facts.reason}`]),
       '',
     ],

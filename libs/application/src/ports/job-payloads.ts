@@ -33,6 +33,8 @@ export interface JobPayloads {
   'runs.changed-notice': { runId: string };
   /** The e-mail telling a recipient's coordinators which pickups of a day no run takes, and why. */
   'notifications.unserved-pickups-email': { organizationId: string; day: string };
+  /** The e-mail telling a donor's admins and staff that goods of theirs were refused, and why. */
+  'notifications.refusal-email': { claimId: string; temperatureC: number | null };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -68,6 +70,7 @@ export const JOB_NAMES = [
   'claims.purge-idempotency-keys',
   'runs.changed-notice',
   'notifications.unserved-pickups-email',
+  'notifications.refusal-email',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

@@ -19,6 +19,8 @@ export interface RunView {
   readonly stops: readonly RunStop[];
   /** The run's driver, for the recipient's side only (a donor is not told who its members' contacts are). */
   readonly driver: UserProfile | null;
+  /** The stops with nothing left to do (Run.isDone). */
+  readonly doneStopIds: ReadonlySet<string>;
 }
 
 /** The readings of runs: a coordinator's day, a driver's runs, one run for whoever may follow it. */
@@ -85,6 +87,7 @@ export class GetRuns {
       audience,
       stops,
       driver: audience === 'RECIPIENT' && run.driverUserId !== null ? (drivers.get(run.driverUserId) ?? null) : null,
+      doneStopIds: new Set(run.stops.filter((stop) => run.isDone(stop)).map((stop) => stop.id)),
     }));
   }
 }

@@ -16,3 +16,7 @@ export * from './run-change-notifier.service';
 export * from './unserved-pickups-email.template';
 export * from './send-unserved-pickups-email.use-case';
 export * from './get-run-claims.query';
+export * from './run-settings.port';
+export * from './record-stop-event.use-case';
+export * from './refusal-email.template';
+export * from './send-refusal-email.use-case';

@@ -13,6 +13,9 @@ export abstract class RunRepository {
    */
   abstract findById(id: string, options?: { readonly forUpdate?: boolean }): Promise<Run | undefined>;
 
+  /** The run that has this stop; `forUpdate` as findById. */
+  abstract findByStopId(stopId: string, options?: { readonly forUpdate?: boolean }): Promise<Run | undefined>;
+
   /** The runs of a recipient's day, every status, by planned start; locked with `forUpdate`. */
   abstract ofDay(organizationId: string, day: CalendarDay, options?: { readonly forUpdate?: boolean }): Promise<Run[]>;
 

@@ -6,6 +6,7 @@ import { CLAIM_EVENTS, canApplyClaimEvent, isTerminalClaimStatus, nextClaimStatu
 const LEGAL: ReadonlyArray<[ClaimStatus, ClaimEvent, ClaimStatus]> = [
   ['CONFIRMED', 'CANCEL', 'CANCELLED'],
   ['CONFIRMED', 'COLLECT', 'COLLECTED'],
+  ['CONFIRMED', 'REFUSE', 'REFUSED'],
   ['COLLECTED', 'DELIVER', 'DELIVERED'],
   ['COLLECTED', 'REFUSE', 'REFUSED'],
 ];

@@ -7,7 +7,10 @@ export const ClaimEvent = {
   CANCEL: 'CANCEL',
   COLLECT: 'COLLECT',
   DELIVER: 'DELIVER',
-  /** At delivery, the recipient refuses the goods (capacity, visual check, hygiene). */
+  /**
+   * The goods are refused (capacity, visual check, hygiene, temperature): by the driver at collection,
+   * or by the recipient at delivery (docs/domain-rules.md, Refusal).
+   */
   REFUSE: 'REFUSE',
 } as const;
 export type ClaimEvent = (typeof ClaimEvent)[keyof typeof ClaimEvent];
@@ -17,10 +20,11 @@ type TransitionTable = { readonly [S in ClaimStatus]: Readonly<Partial<Record<Cl
 
 /**
  * The whole lifecycle; any pair not listed is illegal. A claim is cancelled only before its goods
- * leave the donor's site; once collected it ends delivered or refused.
+ * leave the donor's site (nobody there to hand them over cancels it too); goods may be refused at
+ * collection or at delivery; once collected a claim ends delivered or refused.
  */
 export const CLAIM_TRANSITIONS: TransitionTable = {
-  CONFIRMED: { CANCEL: ClaimStatus.CANCELLED, COLLECT: ClaimStatus.COLLECTED },
+  CONFIRMED: { CANCEL: ClaimStatus.CANCELLED, COLLECT: ClaimStatus.COLLECTED, REFUSE: ClaimStatus.REFUSED },
   COLLECTED: { DELIVER: ClaimStatus.DELIVERED, REFUSE: ClaimStatus.REFUSED },
   CANCELLED: {},
   DELIVERED: {},

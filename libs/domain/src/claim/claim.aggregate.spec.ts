@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { TemperatureClass } from '../shared/temperature-class';
-import { Claim, type NewClaimInput } from './claim.aggregate';
+import { Claim, scaledLines, type NewClaimInput } from './claim.aggregate';
 import { parseIdempotencyKey } from './idempotency-key';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
@@ -74,6 +74,65 @@ describe('Claim', () => {
   it('cannot be cancelled once collected', () => {
     const snapshot = { ...Claim.confirm(input(), NOW).toSnapshot(), status: 'COLLECTED' as const };
     expect(() => Claim.restore(snapshot).cancel('RECIPIENT', null, 'u1', NOW)).toThrow(DomainError);
+  });
+});
+
+describe('Claim at the stops of a run', () => {
+  const at = { stopId: 'stop-1', actorUserId: 'driver', now: NOW };
+
+  it('is collected and delivered as weighed: the lines follow the kilos, and each hand-over is traced with its reading', () => {
+    const claim = Claim.confirm(input(), NOW);
+    claim.pullEvents();
+    claim.recordArrival(at);
+    claim.collect(3, 4.5, at);
+    expect(claim.status).toBe('COLLECTED');
+    expect(claim.totalKg).toBe(3);
+    expect(claim.lines.map((l) => l.kg)).toEqual([2, 0.8, 0.2]);
+    claim.deliver(2.9, 6, at);
+    expect(claim.status).toBe('DELIVERED');
+    expect(claim.totalKg).toBe(2.9);
+    const events = claim.pullEvents();
+    expect(events.map((event) => [event.kind, event.lines.length, event.temperatureC, event.stopId])).toEqual([
+      ['STOP_ARRIVED', 0, null, 'stop-1'],
+      ['COLLECTED', 3, 4.5, 'stop-1'],
+      ['DELIVERED', 3, 6, 'stop-1'],
+    ]);
+    expect(events[1]?.lines.map((l) => l.kg)).toEqual([2, 0.8, 0.2]);
+  });
+
+  it('is refused at collection or at delivery, with its reason; the goods go to nobody', () => {
+    const atCollection = Claim.confirm(input(), NOW);
+    atCollection.pullEvents();
+    atCollection.refuse('HYGIENE', null, null, at);
+    expect(atCollection.toSnapshot()).toMatchObject({ status: 'REFUSED', refusalReason: 'HYGIENE', refusalNote: null });
+    expect(atCollection.pullEvents()).toEqual([expect.objectContaining({ kind: 'REFUSED', reason: 'HYGIENE', to: null })]);
+    const atDelivery = Claim.confirm(input(), NOW);
+    atDelivery.collect(3.75, 3, at);
+    atDelivery.refuse('OTHER', 'plus de place en chambre froide', 9, at);
+    expect(atDelivery.toSnapshot()).toMatchObject({ status: 'REFUSED', refusalReason: 'OTHER', refusalNote: 'plus de place en chambre froide' });
+    expect(() => atDelivery.deliver(1, null, at)).toThrow(expect.objectContaining({ code: 'ILLEGAL_CLAIM_TRANSITION' }));
+  });
+
+  it('is cancelled when nobody hands the goods over; at delivery a no-show is only recorded', () => {
+    const claim = Claim.confirm(input(), NOW);
+    claim.pullEvents();
+    claim.recordNoShow('COLLECTION', at);
+    expect(claim.toSnapshot()).toMatchObject({ status: 'CANCELLED', cancelledBy: 'NO_SHOW' });
+    expect(claim.pullEvents()).toEqual([expect.objectContaining({ kind: 'NO_SHOW', to: null })]);
+    const collected = Claim.confirm(input(), NOW);
+    expect(() => collected.recordNoShow('DELIVERY', at)).toThrow(expect.objectContaining({ code: 'ILLEGAL_CLAIM_TRANSITION' }));
+    collected.collect(3, null, at);
+    collected.pullEvents();
+    collected.recordNoShow('DELIVERY', at);
+    expect(collected.status).toBe('COLLECTED');
+    expect(collected.pullEvents()).toEqual([expect.objectContaining({ kind: 'NO_SHOW', lines: [] })]);
+  });
+
+  it('scales lines in whole grams, the last line taking what is left', () => {
+    const lines = [line('a', 1), line('b', 1), line('c', 1)];
+    expect(scaledLines(lines, 1).map((l) => l.kg)).toEqual([0.333, 0.333, 0.334]);
+    expect(scaledLines(lines, 0.002).map((l) => l.kg)).toEqual([0, 0, 0.002]);
+    expect(scaledLines(lines, 4.5).reduce((sum, l) => sum + l.kg * 1000, 0)).toBe(4500);
   });
 });
 

@@ -3,13 +3,17 @@ import { ClaimStatus, isClaimStatus } from '../shared/claim-status';
 import { roundKg } from '../shared/kilograms';
 import type { CalendarDay } from '../shared/paris-calendar';
 import type { TemperatureClass } from '../shared/temperature-class';
+import type { RefusalReason } from '../run/stop-reading.value-object';
 import { DomainEventKind, type DomainEvent, type RecordsEvents, type TraceLine, type TraceParty } from '../trace/domain-event';
 import { ClaimEvent, nextClaimStatus } from './claim-status.machine';
 
 export const MAX_CANCELLATION_REASON_LENGTH = 500;
 
-/** Who cancels: the recipient that claimed, the donor whose offer it is, or the offer's withdrawal. */
-export type ClaimCanceller = 'RECIPIENT' | 'DONOR' | 'WITHDRAWAL';
+/**
+ * Who cancels: the recipient that claimed, the donor whose offer it is, the offer's withdrawal, or
+ * the driver who found nobody at the donor's site to hand the goods over (NO_SHOW).
+ */
+export type ClaimCanceller = 'RECIPIENT' | 'DONOR' | 'WITHDRAWAL' | 'NO_SHOW';
 
 /** How much of one item a claim takes, with what a recall needs of the item. */
 export type ClaimLine = TraceLine;
@@ -30,6 +34,16 @@ export interface ClaimSnapshot {
   readonly statusChangedAt: Date;
   readonly cancelledBy: ClaimCanceller | null;
   readonly cancellationReason: string | null;
+  /** Why the goods were refused, and what the person added, once REFUSED. */
+  readonly refusalReason: RefusalReason | null;
+  readonly refusalNote: string | null;
+}
+
+/** Where a stop event happened, for the trace: the run's stop. */
+export interface StopContext {
+  readonly stopId: string;
+  readonly actorUserId: string;
+  readonly now: Date;
 }
 
 export interface NewClaimInput {
@@ -71,6 +85,8 @@ export class Claim implements RecordsEvents {
       statusChangedAt: new Date(now.getTime()),
       cancelledBy: null,
       cancellationReason: null,
+      refusalReason: null,
+      refusalNote: null,
     });
     claim.record(DomainEventKind.CLAIMED, now, input.createdBy, null);
     return claim;
@@ -140,13 +156,65 @@ export class Claim implements RecordsEvents {
     this.record(DomainEventKind.CLAIM_CANCELLED, now, actorUserId, this.state.cancellationReason);
   }
 
+  /** The driver reached the claim's collection or delivery stop: a trace record, nothing moves. */
+  recordArrival(at: StopContext): void {
+    this.record(DomainEventKind.STOP_ARRIVED, at.now, at.actorUserId, null, { lines: [], stopId: at.stopId });
+  }
+
+  /**
+   * The driver took the goods at the donor's site, as weighed: the lines are scaled to the kilos
+   * actually collected, which count from then on (storage, history), and the trace records them.
+   */
+  collect(kg: number, temperatureC: number | null, at: StopContext): void {
+    const status = nextClaimStatus(this.state.status, ClaimEvent.COLLECT);
+    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), lines: scaledLines(this.state.lines, kg) };
+    this.record(DomainEventKind.COLLECTED, at.now, at.actorUserId, null, { temperatureC, stopId: at.stopId });
+  }
+
+  /** The recipient took the goods at its site, as weighed. */
+  deliver(kg: number, temperatureC: number | null, at: StopContext): void {
+    const status = nextClaimStatus(this.state.status, ClaimEvent.DELIVER);
+    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), lines: scaledLines(this.state.lines, kg) };
+    this.record(DomainEventKind.DELIVERED, at.now, at.actorUserId, null, { temperatureC, stopId: at.stopId });
+  }
+
+  /** The goods are refused, at collection or at delivery; the reason goes back to the donor. */
+  refuse(reason: RefusalReason, note: string | null, temperatureC: number | null, at: StopContext): void {
+    const status = nextClaimStatus(this.state.status, ClaimEvent.REFUSE);
+    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), refusalReason: reason, refusalNote: note };
+    this.record(DomainEventKind.REFUSED, at.now, at.actorUserId, note === null ? reason : `${reason}: ${note}`, { temperatureC, stopId: at.stopId, to: null });
+  }
+
+  /**
+   * Nobody at a stop. At collection the goods never leave the donor: the claim is cancelled (the
+   * caller gives its kilos back to the offer). At delivery the goods stay with the driver: recorded.
+   */
+  recordNoShow(stage: 'COLLECTION' | 'DELIVERY', at: StopContext): void {
+    if (stage === 'COLLECTION') {
+      const status = nextClaimStatus(this.state.status, ClaimEvent.CANCEL);
+      this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), cancelledBy: 'NO_SHOW', cancellationReason: null };
+      this.record(DomainEventKind.NO_SHOW, at.now, at.actorUserId, null, { stopId: at.stopId, to: null });
+      return;
+    }
+    if (this.state.status !== ClaimStatus.COLLECTED) {
+      throw new DomainError('ILLEGAL_CLAIM_TRANSITION', undefined, { from: this.state.status, event: 'NO_SHOW' });
+    }
+    this.record(DomainEventKind.NO_SHOW, at.now, at.actorUserId, null, { lines: [], stopId: at.stopId });
+  }
+
   pullEvents(): DomainEvent[] {
     const events = this.events;
     this.events = [];
     return events;
   }
 
-  private record(kind: DomainEventKind, now: Date, actorUserId: string | null, reason: string | null): void {
+  private record(
+    kind: DomainEventKind,
+    now: Date,
+    actorUserId: string | null,
+    reason: string | null,
+    extra: { readonly lines?: readonly TraceLine[]; readonly to?: TraceParty | null; readonly temperatureC?: number | null; readonly stopId?: string } = {},
+  ): void {
     this.events.push({
       kind,
       occurredAt: new Date(now.getTime()),
@@ -154,9 +222,30 @@ export class Claim implements RecordsEvents {
       offerId: this.state.offerId,
       claimId: this.state.id,
       from: this.state.from,
-      to: this.state.to,
-      lines: this.state.lines,
+      to: extra.to === undefined ? this.state.to : extra.to,
+      lines: extra.lines ?? this.state.lines,
       reason,
+      temperatureC: extra.temperatureC ?? null,
+      stopId: extra.stopId ?? null,
     });
   }
+}
+
+/**
+ * The lines scaled to `kg` in all, in proportion, counted in whole grams (as stored): each line gets
+ * its share rounded down, the last one what is left, so the lines add up to exactly `kg`.
+ */
+export function scaledLines(lines: readonly ClaimLine[], kg: number): readonly ClaimLine[] {
+  const grams = (value: number) => Math.round(value * 1000);
+  const total = lines.reduce((sum, line) => sum + grams(line.kg), 0);
+  if (total <= 0) return lines;
+  const wanted = grams(kg);
+  let left = wanted;
+  return Object.freeze(
+    lines.map((line, index) => {
+      const share = index === lines.length - 1 ? left : Math.floor((grams(line.kg) * wanted) / total);
+      left -= share;
+      return Object.freeze({ ...line, kg: share / 1000 });
+    }),
+  );
 }

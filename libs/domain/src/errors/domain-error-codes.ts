@@ -148,6 +148,19 @@ export const DOMAIN_ERROR_CODES = [
   'RUN_ALREADY_TAKEN',
   'RUN_NOT_OPEN',
   'ILLEGAL_RUN_TRANSITION',
+  // Stop events: what the driver records must make sense (the named field).
+  'STOP_QUANTITY_REQUIRED',
+  'STOP_EVENT_FIELD_NOT_ALLOWED',
+  'TEMPERATURE_OUT_OF_RANGE',
+  'TEMPERATURE_REQUIRED',
+  'INVALID_STOP_NOTE',
+  'INVALID_REFUSAL_REASON',
+  'STOP_EVENT_NOT_FOR_STOP',
+  'QUANTITY_ABOVE_CLAIMED',
+  // Stop events: the run or the stop forbids it now.
+  'STOP_EVENT_ALREADY_RECORDED',
+  'STOP_EVENT_OUT_OF_ORDER',
+  'RUN_HAS_NO_DRIVER',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -465,6 +465,50 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Impossible dans l’état actuel de la tournée ({from}).',
     en: 'Not possible in the run’s current state ({from}).',
   },
+  STOP_QUANTITY_REQUIRED: {
+    fr: 'Indiquez le poids réellement {kind} en kg.',
+    en: 'Give the weight actually {kind}, in kg.',
+  },
+  STOP_EVENT_FIELD_NOT_ALLOWED: {
+    fr: 'Ce champ ne s’indique pas pour un événement {kind}.',
+    en: 'This field is not given for a {kind} event.',
+  },
+  TEMPERATURE_OUT_OF_RANGE: {
+    fr: 'La température relevée doit être entre {min} °C et {max} °C.',
+    en: 'The temperature read must be between {min} °C and {max} °C.',
+  },
+  TEMPERATURE_REQUIRED: {
+    fr: 'Relevez la température : ces produits voyagent au froid.',
+    en: 'Read the temperature: these goods travel cold.',
+  },
+  INVALID_STOP_NOTE: {
+    fr: 'La note fait au plus {max} caractères.',
+    en: 'The note is at most {max} characters long.',
+  },
+  INVALID_REFUSAL_REASON: {
+    fr: 'Le motif du refus commence par l’un de {reasons} (OTHER suivi de « : » et d’une explication).',
+    en: 'The refusal reason starts with one of {reasons} (OTHER followed by ":" and an explanation).',
+  },
+  STOP_EVENT_NOT_FOR_STOP: {
+    fr: 'Cet événement ne s’enregistre pas à un arrêt de ce type ({stopKind}).',
+    en: 'This event is not recorded at a stop of this kind ({stopKind}).',
+  },
+  QUANTITY_ABOVE_CLAIMED: {
+    fr: 'Plus que réservé : {claimedKg} kg réservés, au plus {maxKg} kg avec la tolérance.',
+    en: 'More than claimed: {claimedKg} kg claimed, at most {maxKg} kg with the tolerance.',
+  },
+  STOP_EVENT_ALREADY_RECORDED: {
+    fr: 'Cet événement est déjà enregistré pour cet arrêt.',
+    en: 'This event is already recorded for this stop.',
+  },
+  STOP_EVENT_OUT_OF_ORDER: {
+    fr: 'Pas dans cet ordre : {reason}.',
+    en: 'Not in this order: {reason}.',
+  },
+  RUN_HAS_NO_DRIVER: {
+    fr: 'Cette tournée n’a pas encore de chauffeur : elle doit être acceptée d’abord.',
+    en: 'This run has no driver yet: it must be accepted first.',
+  },
 };
 
 export type DomainMessageLanguage = keyof DomainErrorMessage;

@@ -2,8 +2,9 @@ import { DomainError } from '../errors/domain-error';
 import { roundKg } from '../shared/kilograms';
 import type { CalendarDay } from '../shared/paris-calendar';
 import { TEMPERATURE_CLASSES, type TemperatureClass } from '../shared/temperature-class';
-import { RunStatus, StopKind, isRunStatus, type StopEventKind } from './run-status';
+import { RunStatus, StopEventKind, StopKind, isRunStatus } from './run-status';
 import { RunEvent, nextRunStatus } from './run-status.machine';
+import type { StopReading } from './stop-reading.value-object';
 
 /** The vehicle a run was planned for. */
 export interface RunVehicle {
@@ -25,7 +26,24 @@ export interface StopEventRecord {
   readonly quantityKg: number | null;
   readonly temperatureC: number | null;
   readonly note: string | null;
+  /** The reading is warmer than the goods' cold-chain limit (docs/domain-rules.md, Cold chain). */
+  readonly temperatureOutOfLimit: boolean;
 }
+
+/** What the run must know of the goods to judge a stop event: how many kilos over the claim are tolerated, and their cold-chain limit. */
+export interface StopEventRules {
+  /** Scales and estimates differ a little: a reading up to this much above the claimed kilos is accepted. */
+  readonly kgTolerancePercent: number;
+  /** The warmest reading allowed for the goods of the stop; null when they need no cold. */
+  readonly temperatureLimitC: number | null;
+}
+
+/** What may be recorded at each kind of stop; ARRIVED first if at all, then one outcome. */
+const EVENTS_AT: Readonly<Record<StopKind, readonly StopEventKind[]>> = {
+  COLLECT: [StopEventKind.ARRIVED, StopEventKind.COLLECTED, StopEventKind.REFUSED, StopEventKind.NO_SHOW],
+  DELIVER: [StopEventKind.ARRIVED, StopEventKind.DELIVERED, StopEventKind.REFUSED, StopEventKind.NO_SHOW],
+};
+const OUTCOMES: readonly StopEventKind[] = [StopEventKind.COLLECTED, StopEventKind.DELIVERED, StopEventKind.REFUSED, StopEventKind.NO_SHOW];
 
 /** One stop of a run: one claim's goods collected at the donor's site, or delivered at the recipient's. */
 export interface RunStop {
@@ -246,6 +264,76 @@ export class Run {
     return true;
   }
 
+  /**
+   * Records what happened at a stop, in order and each once: ARRIVED (if at all) before the
+   * outcome, one outcome per stop, and a delivery only of goods collected on this run. Kilos may
+   * exceed the stop's load only by the tolerance; chilled and frozen goods need a reading, flagged
+   * when warmer than their limit. The run is on the road from its first event and done when every
+   * stop is (a delivery whose collection did not happen has nothing left to do).
+   */
+  recordStopEvent(stopId: string, reading: StopReading, rules: StopEventRules, actorUserId: string, now: Date): StopEventRecord {
+    const stop = this.state.stops.find((candidate) => candidate.id === stopId);
+    if (stop === undefined) throw new Error(`Run ${this.state.id} has no stop ${stopId}`);
+    if (this.state.status === RunStatus.PLANNED) throw new DomainError('RUN_HAS_NO_DRIVER', 'stopId');
+    if (this.state.status !== RunStatus.ASSIGNED && this.state.status !== RunStatus.IN_PROGRESS) {
+      throw new DomainError('RUN_NOT_OPEN', 'stopId', { status: this.state.status });
+    }
+    if (!EVENTS_AT[stop.kind].includes(reading.kind)) throw new DomainError('STOP_EVENT_NOT_FOR_STOP', 'kind', { stopKind: stop.kind });
+    if (stop.events.some((event) => event.kind === reading.kind)) throw new DomainError('STOP_EVENT_ALREADY_RECORDED', 'kind');
+    if (outcomeOf(stop) !== null) throw new DomainError('STOP_EVENT_OUT_OF_ORDER', 'kind', { reason: 'the stop is already done' });
+    if (stop.kind === StopKind.DELIVER && this.collectionOf(stop) !== StopEventKind.COLLECTED) {
+      throw new DomainError('STOP_EVENT_OUT_OF_ORDER', 'kind', { reason: 'these goods have not been collected' });
+    }
+    if (reading.quantityKg !== null) {
+      const claimedKg = stopLoadKg(stop);
+      const maxKg = roundKg(claimedKg * (1 + rules.kgTolerancePercent / 100));
+      if (reading.quantityKg > maxKg) throw new DomainError('QUANTITY_ABOVE_CLAIMED', 'quantityKg', { claimedKg, maxKg });
+    }
+    const cold = stop.kgByTemperature.CHILLED > 0 || stop.kgByTemperature.FROZEN > 0;
+    if (cold && reading.temperatureC === null && (reading.kind === StopEventKind.COLLECTED || reading.kind === StopEventKind.DELIVERED)) {
+      throw new DomainError('TEMPERATURE_REQUIRED', 'temperatureC');
+    }
+    const event: StopEventRecord = Object.freeze({
+      kind: reading.kind,
+      at: new Date(now.getTime()),
+      recordedBy: actorUserId,
+      quantityKg: reading.quantityKg,
+      temperatureC: reading.temperatureC,
+      note: reading.note,
+      temperatureOutOfLimit: reading.temperatureC !== null && rules.temperatureLimitC !== null && reading.temperatureC > rules.temperatureLimitC,
+    });
+    this.state = {
+      ...this.state,
+      stops: Object.freeze(
+        this.state.stops.map((candidate) => (candidate.id === stopId ? Object.freeze({ ...candidate, events: [...candidate.events, event] }) : candidate)),
+      ),
+    };
+    if (this.state.status === RunStatus.ASSIGNED) {
+      this.transition(RunEvent.START, now);
+      this.record(RunChangeKind.STARTED, now, actorUserId);
+    }
+    this.record(RunChangeKind.STOP_RECORDED, now, actorUserId);
+    if (this.state.stops.every((candidate) => this.isDone(candidate))) {
+      this.transition(RunEvent.COMPLETE, now);
+      this.record(RunChangeKind.COMPLETED, now, actorUserId);
+    }
+    return event;
+  }
+
+  /** A stop with its outcome recorded, or a delivery with nothing to deliver (its collection was refused or nobody came). */
+  isDone(stop: RunStop): boolean {
+    if (outcomeOf(stop) !== null) return true;
+    if (stop.kind !== StopKind.DELIVER) return false;
+    const collection = this.collectionOf(stop);
+    return collection !== null && collection !== StopEventKind.COLLECTED;
+  }
+
+  /** The outcome of the collection of a delivery's claim on this run. */
+  private collectionOf(deliver: RunStop): StopEventKind | null {
+    const collect = this.state.stops.find((candidate) => candidate.kind === StopKind.COLLECT && candidate.claimId === deliver.claimId);
+    return collect === undefined ? null : outcomeOf(collect);
+  }
+
   /** A re-plan has no route for the run any more. */
   cancel(now: Date): void {
     this.transition(RunEvent.CANCEL, now);
@@ -266,6 +354,11 @@ export class Run {
   private record(kind: RunChangeKind, now: Date, actorUserId: string | null): void {
     this.changes.push({ kind, runId: this.state.id, occurredAt: new Date(now.getTime()), actorUserId });
   }
+}
+
+/** The outcome recorded at a stop, if any. */
+export function outcomeOf(stop: Pick<RunStop, 'events'>): StopEventKind | null {
+  return stop.events.find((event) => OUTCOMES.includes(event.kind))?.kind ?? null;
 }
 
 /** Total kilos of a stop. */

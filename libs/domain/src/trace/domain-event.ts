@@ -28,6 +28,16 @@ export const DomainEventKind = {
   CLAIMED: 'CLAIMED',
   /** A claim was cancelled before collection: its kilos went back to the offer (or with it, if withdrawn). */
   CLAIM_CANCELLED: 'CLAIM_CANCELLED',
+  /** The driver reached a stop of the claim (nothing moved). */
+  STOP_ARRIVED: 'STOP_ARRIVED',
+  /** The driver took these kilos (as weighed) from the donor's site, for the recipient. */
+  COLLECTED: 'COLLECTED',
+  /** The recipient took these kilos (as weighed) at its site. */
+  DELIVERED: 'DELIVERED',
+  /** The goods were refused, at collection or at delivery; the reason is the refusal's. */
+  REFUSED: 'REFUSED',
+  /** Nobody was there to hand over (at collection: the claim is cancelled) or to receive (at delivery). */
+  NO_SHOW: 'NO_SHOW',
 } as const;
 export type DomainEventKind = (typeof DomainEventKind)[keyof typeof DomainEventKind];
 export const DOMAIN_EVENT_KINDS: readonly DomainEventKind[] = Object.values(DomainEventKind);
@@ -48,8 +58,12 @@ export interface DomainEvent {
   /** Where the goods go; null when they stay with the donor. */
   readonly to: TraceParty | null;
   readonly lines: readonly TraceLine[];
-  /** Why (a withdrawal's or a cancellation's reason), as the person wrote it. */
+  /** Why (a withdrawal's or a cancellation's reason, a refusal's), as the person wrote it. */
   readonly reason: string | null;
+  /** The temperature read at a stop, in °C, when one was. */
+  readonly temperatureC?: number | null;
+  /** The run's stop where it happened, for the events drivers record. */
+  readonly stopId?: string | null;
 }
 
 /** Something that records domain events until the persistence layer takes them. */

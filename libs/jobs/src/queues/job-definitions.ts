@@ -33,5 +33,6 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'claims.plan-pickup': { queue: 'offers' },
   'runs.changed-notice': { queue: 'offers', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
   'notifications.unserved-pickups-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  'notifications.refusal-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
   'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };

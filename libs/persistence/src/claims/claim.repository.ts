@@ -8,7 +8,7 @@ import {
   type IdempotencyRecord,
   type OfferClaim,
 } from '#application';
-import { Claim, type CalendarDay, type ClaimCanceller, type IdempotencyKey, type TemperatureClass } from '#domain';
+import { Claim, type CalendarDay, type ClaimCanceller, type IdempotencyKey, type RefusalReason, type TemperatureClass } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { kg, toClaimStatus, toTemperature } from '../offers/offers.mapper';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
@@ -17,7 +17,8 @@ import { currentManager, inTransaction } from '../transactions/transaction-scope
 /** A claim with its offer's parties and its lines' items, as one row (lines as JSON). */
 const CLAIM_SELECT = `
 SELECT c.id, c.offer_id, c.recipient_organization_id, c.recipient_site_id, c.created_by, c.status, c.pickup_day::text AS pickup_day,
-  c.total_kg, c.created_at, c.status_changed_at, c.cancelled_by, c.cancellation_reason, o.donor_organization_id, o.site_id AS donor_site_id,
+  c.total_kg, c.created_at, c.status_changed_at, c.cancelled_by, c.cancellation_reason, c.refusal_reason, c.refusal_note,
+  o.donor_organization_id, o.site_id AS donor_site_id,
   (SELECT json_agg(json_build_object('itemId', l.offer_item_id, 'kg', l.quantity_kg::float8, 'temperature', l.temperature,
       'category', i.category, 'gtin', i.gtin, 'lotNumber', i.lot_number) ORDER BY i.position)
     FROM claim_lines l JOIN offer_items i ON i.id = l.offer_item_id WHERE l.claim_id = c.id) AS lines
@@ -56,6 +57,8 @@ interface ClaimRow extends ViewRow {
   readonly status_changed_at: Date;
   readonly cancelled_by: ClaimCanceller | null;
   readonly cancellation_reason: string | null;
+  readonly refusal_reason: RefusalReason | null;
+  readonly refusal_note: string | null;
   readonly donor_organization_id: string;
   readonly donor_site_id: string;
 }
@@ -104,9 +107,26 @@ export class TypeOrmClaimRepository extends ClaimRepository {
     const snapshot = claim.toSnapshot();
     await this.manager.query(
       `UPDATE claims SET status = $2, status_changed_at = $3, cancelled_by = $4, cancellation_reason = $5,
-         cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN $3::timestamptz ELSE cancelled_at END
+         cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN $3::timestamptz ELSE cancelled_at END,
+         total_kg = $6, refusal_reason = $7, refusal_note = $8
        WHERE id = $1`,
-      [snapshot.id, snapshot.status, snapshot.statusChangedAt, snapshot.cancelledBy, snapshot.cancellationReason],
+      [
+        snapshot.id,
+        snapshot.status,
+        snapshot.statusChangedAt,
+        snapshot.cancelledBy,
+        snapshot.cancellationReason,
+        claim.totalKg,
+        snapshot.refusalReason,
+        snapshot.refusalNote,
+      ],
+    );
+    // Collected and delivered kilos replace the claimed ones, line by line (Claim.collect).
+    await this.manager.query(
+      `UPDATE claim_lines l SET quantity_kg = t.kg
+         FROM unnest($2::uuid[], $3::numeric[]) AS t(item_id, kg)
+        WHERE l.claim_id = $1 AND l.offer_item_id = t.item_id AND l.quantity_kg <> t.kg`,
+      [snapshot.id, snapshot.lines.map((line) => line.itemId), snapshot.lines.map((line) => line.kg)],
     );
     await this.events.write(claim.pullEvents());
   }
@@ -239,5 +259,7 @@ function toClaim(row: ClaimRow): Claim {
     statusChangedAt: row.status_changed_at,
     cancelledBy: row.cancelled_by,
     cancellationReason: row.cancellation_reason,
+    refusalReason: row.refusal_reason,
+    refusalNote: row.refusal_note,
   });
 }

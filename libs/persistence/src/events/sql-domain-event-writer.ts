@@ -25,7 +25,7 @@ export class SqlDomainEventWriter extends DomainEventWriter {
 
   async write(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const columns: unknown[][] = Array.from({ length: 17 }, () => []);
+    const columns: unknown[][] = Array.from({ length: 19 }, () => []);
     const outbox: OutboxRow[] = [];
     for (const event of events) {
       const eventId = randomUUID();
@@ -49,6 +49,8 @@ export class SqlDomainEventWriter extends DomainEventWriter {
           event.to?.organizationId ?? null,
           event.to?.siteId ?? null,
           event.reason,
+          event.temperatureC ?? null,
+          event.stopId ?? null,
         ].forEach((value, index) => columns[index]?.push(value));
       }
       outbox.push(...followUps(event, eventId));
@@ -56,9 +58,9 @@ export class SqlDomainEventWriter extends DomainEventWriter {
     const manager = currentManager(this.dataSource);
     await manager.query(
       `INSERT INTO trace_events (event_id, kind, occurred_at, actor_user_id, offer_id, claim_id, item_id, category, gtin, lot_number, kg,
-         temperature, from_organization_id, from_site_id, to_organization_id, to_site_id, reason)
+         temperature, from_organization_id, from_site_id, to_organization_id, to_site_id, reason, temperature_c, stop_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[],
-         $10::text[], $11::numeric[], $12::text[], $13::uuid[], $14::uuid[], $15::uuid[], $16::uuid[], $17::text[])`,
+         $10::text[], $11::numeric[], $12::text[], $13::uuid[], $14::uuid[], $15::uuid[], $16::uuid[], $17::text[], $18::numeric[], $19::uuid[])`,
       columns,
     );
     await manager.query(
@@ -79,9 +81,23 @@ function followUps(event: DomainEvent, eventId: string): OutboxRow[] {
         rows.push({ name: 'notifications.claim-email', payload: { claimId: event.claimId, kind: event.kind }, jobId: `claim-email-${eventId}` });
       }
       return rows;
+    // A refusal goes back to the donor (docs/domain-rules.md, Refusal).
+    case DomainEventKind.REFUSED:
+      if (event.claimId !== null) {
+        rows.push({
+          name: 'notifications.refusal-email',
+          payload: { claimId: event.claimId, temperatureC: event.temperatureC ?? null },
+          jobId: `refusal-email-${eventId}`,
+        });
+      }
+      return rows;
     case DomainEventKind.OFFERED:
     case DomainEventKind.OFFER_WITHDRAWN:
     case DomainEventKind.OFFER_EXPIRED:
+    case DomainEventKind.STOP_ARRIVED:
+    case DomainEventKind.COLLECTED:
+    case DomainEventKind.DELIVERED:
+    case DomainEventKind.NO_SHOW:
       return rows;
     default: {
       const unknown: never = event.kind;

@@ -12,6 +12,7 @@ import { DistanceFunctions1763800007000 } from './1763800007000-distance-functio
 import { Fleet1763800010000 } from './1763800010000-fleet';
 import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
 import { Runs1763800013000 } from './1763800013000-runs';
+import { StopEvents1763800013100 } from './1763800013100-stop-events';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Fleet1763800010000,
   OfferItemsLeft1763800012000,
   Runs1763800013000,
+  StopEvents1763800013100,
 ];

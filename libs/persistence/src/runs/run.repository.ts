@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobOutbox, RunRepository } from '#application';
-import { Run, isRunStatus, isStopKind, type CalendarDay, type RunChange, type RunSnapshot, type RunStop } from '#domain';
+import { Run, isRunStatus, isStopEventKind, isStopKind, type CalendarDay, type RunChange, type RunSnapshot, type RunStop } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { kg } from '../offers/offers.mapper';
 import { isUuid } from '../organizations/uuid';
@@ -15,7 +15,11 @@ SELECT r.id, r.organization_id, r.day::text AS day, r.depot_site_id, r.slot, r.s
       'id', s.id, 'sequence', s.sequence, 'kind', s.kind, 'organizationId', s.organization_id, 'siteId', s.site_id,
       'claimId', s.claim_id, 'pickupId', s.pickup_id, 'plannedArrival', s.planned_arrival, 'plannedDeparture', s.planned_departure,
       'windowStart', s.window_start, 'windowEnd', s.window_end,
-      'ambientKg', s.ambient_kg::float8, 'chilledKg', s.chilled_kg::float8, 'frozenKg', s.frozen_kg::float8) ORDER BY s.sequence)
+      'ambientKg', s.ambient_kg::float8, 'chilledKg', s.chilled_kg::float8, 'frozenKg', s.frozen_kg::float8,
+      'events', (SELECT COALESCE(json_agg(json_build_object('kind', e.kind, 'at', e.at, 'recordedBy', e.recorded_by,
+                   'quantityKg', e.quantity_kg::float8, 'temperatureC', e.temperature_c::float8, 'note', e.note,
+                   'temperatureOutOfLimit', e.temperature_out_of_limit) ORDER BY e.at, e.kind), '[]'::json)
+                 FROM run_stop_events e WHERE e.stop_id = s.id)) ORDER BY s.sequence)
     FROM run_stops s WHERE s.run_id = r.id) AS stops
 FROM runs r`;
 
@@ -34,6 +38,17 @@ interface StopJson {
   readonly ambientKg: number;
   readonly chilledKg: number;
   readonly frozenKg: number;
+  readonly events: EventJson[];
+}
+
+interface EventJson {
+  readonly kind: string;
+  readonly at: string;
+  readonly recordedBy: string;
+  readonly quantityKg: number | null;
+  readonly temperatureC: number | null;
+  readonly note: string | null;
+  readonly temperatureOutOfLimit: boolean;
 }
 
 interface RunRow {
@@ -119,6 +134,7 @@ export class TypeOrmRunRepository extends RunRepository {
     // Stops the route no longer has go first (their sequence numbers are taken by the new ones).
     await this.manager.query('DELETE FROM run_stops WHERE run_id = $1 AND NOT (id = ANY($2::uuid[]))', [s.id, s.stops.map((stop) => stop.id)]);
     await this.insertStops(s.id, s.stops);
+    await this.insertEvents(s.stops);
     await this.notify(s.id, version, run.pullChanges());
   }
 
@@ -189,6 +205,35 @@ export class TypeOrmRunRepository extends RunRepository {
     );
   }
 
+  /** Stop events are only ever added: those already stored are left as they are (each kind once per stop). */
+  private async insertEvents(stops: readonly RunStop[]): Promise<void> {
+    const events = stops.flatMap((stop) => stop.events.map((event) => ({ stopId: stop.id, ...event })));
+    if (events.length === 0) return;
+    await this.manager.query(
+      `INSERT INTO run_stop_events (stop_id, kind, at, recorded_by, quantity_kg, temperature_c, note, temperature_out_of_limit)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::numeric[], $6::numeric[], $7::text[], $8::boolean[])
+       ON CONFLICT (stop_id, kind) DO NOTHING`,
+      [
+        events.map((event) => event.stopId),
+        events.map((event) => event.kind),
+        events.map((event) => event.at),
+        events.map((event) => event.recordedBy),
+        events.map((event) => event.quantityKg),
+        events.map((event) => event.temperatureC),
+        events.map((event) => event.note),
+        events.map((event) => event.temperatureOutOfLimit),
+      ],
+    );
+  }
+
+  /** The run that has this stop, locked like findById. */
+  async findByStopId(stopId: string, options: { readonly forUpdate?: boolean } = {}): Promise<Run | undefined> {
+    if (!isUuid(stopId)) return undefined;
+    const lock = options.forUpdate === true && inTransaction() ? ' FOR UPDATE OF r' : '';
+    const [row] = await this.manager.query<RunRow[]>(`${RUN_SELECT} WHERE r.id = (SELECT run_id FROM run_stops WHERE id = $1)${lock}`, [stopId]);
+    return row === undefined ? undefined : toRun(row);
+  }
+
   /** One notice per save, whatever it changed: subscribers reload the whole run. */
   private async notify(runId: string, version: number, changes: readonly RunChange[]): Promise<void> {
     if (changes.length === 0) return;
@@ -238,6 +283,17 @@ function toStop(stop: StopJson): RunStop {
     windowStart: new Date(stop.windowStart),
     windowEnd: new Date(stop.windowEnd),
     kgByTemperature: { AMBIENT: kg(stop.ambientKg), CHILLED: kg(stop.chilledKg), FROZEN: kg(stop.frozenKg) },
-    events: [],
+    events: stop.events.map((event) => {
+      if (!isStopEventKind(event.kind)) throw new Error(`stop ${stop.id}: unknown event ${event.kind}`);
+      return {
+        kind: event.kind,
+        at: new Date(event.at),
+        recordedBy: event.recordedBy,
+        quantityKg: event.quantityKg,
+        temperatureC: event.temperatureC,
+        note: event.note,
+        temperatureOutOfLimit: event.temperatureOutOfLimit,
+      };
+    }),
   };
 }
