@@ -1,17 +1,17 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { decodeClaimableOfferCursor, pageClaimableOffers, reasonsToTell } from '#application';
-import { loadClaimableCandidates, TimetableCache } from '#persistence';
+import { readClaimableOffers, TimetableCache, type SqlClient } from '#persistence';
 import { Pool } from 'pg';
 import { PING_RESOLVERS, PING_TYPE_DEFS } from './ping-schema';
 
 /**
  * The database-bound baseline of bench/api-baseline.bench.ts: a bare Apollo Server 5 (standalone
  * HTTP server) answering `claimableOffers` with exactly Glane's SQL, mapping and ranking
- * (loadClaimableCandidates over a bare `pg` pool of Glane's size, then pageClaimableOffers and the
- * same reasons in French), and `ping`. What it leaves out is what Glane adds around the same work:
- * Nest, Fastify's routing and hooks, the access token and membership check, TypeORM, the request
- * log. Inputs: PORT and DATABASE_URL.
+ * (readClaimableOffers on a client of a bare `pg` pool of Glane's size, its snapshot paged by
+ * pageClaimableOffers, the same reasons in French), and `ping`. What it leaves out is what Glane
+ * adds around the same work: Nest, Fastify's routing and hooks, the access token and membership
+ * check, TypeORM, the request log. Inputs: PORT and DATABASE_URL.
  */
 const TYPE_DEFS = /* GraphQL */ `
   ${PING_TYPE_DEFS}
@@ -43,17 +43,18 @@ async function main(): Promise<void> {
   const port = Number(process.env['PORT']);
   if (!Number.isInteger(port) || port <= 0) throw new Error('PORT must be set to a port number');
   const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 20 });
-  const query = async <T>(sql: string, parameters: unknown[]): Promise<T[]> => (await pool.query(sql, parameters)).rows as T[];
   const timetables = new TimetableCache();
   const resolvers = {
     Query: {
       ...PING_RESOLVERS.Query,
       claimableOffers: async (_: unknown, args: { organizationId: string; first?: number | null; after?: string | null }) => {
         const now = new Date();
-        const found = await loadClaimableCandidates(query, timetables, args.organizationId, now);
-        if (found === undefined) throw new Error('not a recipient with a profile');
         const after = args.after === undefined || args.after === null ? undefined : decodeClaimableOfferCursor(args.after);
-        const page = pageClaimableOffers(found, now, args.first ?? 20, after);
+        const client = await pool.connect();
+        const page = await readClaimableOffers(client as unknown as SqlClient, timetables, args.organizationId, now, (snapshot) =>
+          pageClaimableOffers(snapshot, now, args.first ?? 20, after),
+        ).finally(() => client.release());
+        if (page === undefined) throw new Error('not a recipient with a profile');
         return {
           pageInfo: page.pageInfo,
           edges: page.edges.map(({ cursor, node }) => ({

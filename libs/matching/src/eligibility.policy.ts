@@ -3,8 +3,8 @@ import { matchReason } from './match-reason.factory';
 import type { MatchReason } from './match-reason.type';
 import { DEFAULT_DLC_MARGIN_HOURS, type EligibilityContext, type MatchableItem, type MatchableOffer, type MatchableRecipient } from './matching-input.type';
 
-/** Below this a quantity is rounding noise, not food. */
-const KG_EPSILON = 1e-9;
+/** Below this a quantity is rounding noise, not food: an item or a free storage must hold more. */
+export const KG_EPSILON = 1e-9;
 
 export interface EligibleItem {
   readonly itemId: string;

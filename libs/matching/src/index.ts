@@ -10,3 +10,4 @@ export * from './allocation-problem.type';
 export * from './allocation-pairs.builder';
 export * from './network-simplex.solver';
 export * from './batch-allocation.solver';
+export * from './match-score-bound.policy';

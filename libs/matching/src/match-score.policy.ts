@@ -88,9 +88,25 @@ function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
+/** In [0, 1]: 1 at the recipient's door, 0 at the edge of its radius or beyond. */
+export function distanceFactor(distanceKm: number, serviceRadiusKm: number): number {
+  return serviceRadiusKm > 0 ? clamp01(1 - distanceKm / serviceRadiusKm) : 0;
+}
+
 /** In [0, 1]: 1 when the food is lost now, 0.5 a day ahead. */
 export function urgencyFactor(hoursLeft: number): number {
   return 1 / (1 + Math.max(0, hoursLeft) / URGENCY_HALF_LIFE_HOURS);
+}
+
+/** In [0, 1]: the share of the offer's kg the recipient could take. */
+export function capacityFitFactor(absorbableKg: number, offerKg: number): number {
+  return offerKg > 0 ? clamp01(absorbableKg / offerKg) : 0;
+}
+
+/** In [0, 1]: 0.5 at the reference kg per person per week, higher for the less served; 0.5 when unknown. */
+export function fairnessFactor(kgReceivedLast28Days: number, peopleServedPerWeek: number): number {
+  const intensity = kgPerPersonPerWeek(kgReceivedLast28Days, peopleServedPerWeek);
+  return intensity === null ? 0.5 : 1 / (1 + intensity / FAIRNESS_REFERENCE_KG_PER_PERSON_WEEK);
 }
 
 export function kgPerPersonPerWeek(kgReceivedLast28Days: number, peopleServedPerWeek: number): number | null {
@@ -114,10 +130,10 @@ export function urgencyHoursLeft(pickupUntil: Date, eligibleItems: readonly Pick
 export function scoreMatch(input: ScoreInput): MatchScore {
   const intensity = kgPerPersonPerWeek(input.kgReceivedLast28Days, input.peopleServedPerWeek);
   const values: Record<ScoreComponent, number> = {
-    distance: input.serviceRadiusKm > 0 ? clamp01(1 - input.distanceKm / input.serviceRadiusKm) : 0,
+    distance: distanceFactor(input.distanceKm, input.serviceRadiusKm),
     urgency: urgencyFactor(input.hoursLeft),
-    capacityFit: input.offerKg > 0 ? clamp01(input.absorbableKg / input.offerKg) : 0,
-    fairness: intensity === null ? 0.5 : 1 / (1 + intensity / FAIRNESS_REFERENCE_KG_PER_PERSON_WEEK),
+    capacityFit: capacityFitFactor(input.absorbableKg, input.offerKg),
+    fairness: fairnessFactor(input.kgReceivedLast28Days, input.peopleServedPerWeek),
   };
   const components = {} as Record<ScoreComponent, ScoreComponentValue>;
   let score = 0;

@@ -2,12 +2,25 @@ import { DomainError } from '#domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Points of the engine's score grid per unit of score (libs/matching rankMatches compares on 1e-9). */
+const SCORE_KEY_SCALE = 1e9;
+
 /**
  * Scores are compared on the engine's 1e-9 grid (libs/matching rankMatches), so that a cursor
  * written from one page compares exactly with the scores of the next.
  */
 export function scoreKey(score: number): number {
-  return Math.round(score * 1e9);
+  return Math.round(score * SCORE_KEY_SCALE);
+}
+
+/** The greatest key a score at most `upperBound` (give or take `slack`) can have. */
+export function highestScoreKey(upperBound: number, slack: number): number {
+  return scoreKey(upperBound + slack);
+}
+
+/** A score whose lower bound is above this (give or take `slack`) has a key above `key`. */
+export function lowestScoreAboveKey(key: number, slack: number): number {
+  return (key + 0.5) / SCORE_KEY_SCALE + slack;
 }
 
 /** A position in the best-first order: score descending, then offer id ascending. */

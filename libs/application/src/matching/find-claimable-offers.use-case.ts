@@ -6,7 +6,7 @@ import { OrganizationRepository } from '../organizations/organization-repository
 import { Clock } from '../ports/clock.port';
 import { decodeClaimableOfferCursor } from './claimable-offer-cursor';
 import { MatchCandidateFinder } from './match-candidate-finder.port';
-import { pageClaimableOffers, type OfferMatchConnection } from './page-claimable-offers';
+import { EMPTY_OFFER_MATCH_CONNECTION, pageClaimableOffers, type OfferMatchConnection } from './page-claimable-offers';
 
 export const DEFAULT_CLAIMABLE_PAGE_SIZE = 20;
 export const MAX_CLAIMABLE_PAGE_SIZE = 100;
@@ -20,10 +20,11 @@ export interface FindClaimableOffersQuery {
 
 /**
  * The offers a recipient may claim now, best match first, by the same engine as offerMatches: each
- * open offer near one of its sites is assessed for this recipient alone. Pages walk (score desc,
- * offer id asc); the score moves with time (urgency), so a later page reflects the scores of the
- * moment it is asked for — an offer whose score rose past the cursor meanwhile is not shown twice,
- * it may be skipped until the list is read again from the start.
+ * open offer near one of its sites is assessed for this recipient alone (pageClaimableOffers tells
+ * how a page ranks only the offers that may belong on it). Pages walk (score desc, offer id asc),
+ * each read from one snapshot of the database; the score moves with time (urgency), so a later page
+ * reflects the scores of the moment it is asked for — an offer whose score rose past the cursor
+ * meanwhile is not shown twice, it may be skipped until the list is read again from the start.
  */
 @Injectable()
 export class FindClaimableOffers {
@@ -43,14 +44,13 @@ export class FindClaimableOffers {
     await this.authorizer.assertActsFor(query.actor, query.organizationId, [MemberRole.ADMIN, MemberRole.STAFF]);
 
     const now = this.clock.now();
-    const found = await this.finder.claimableFor(query.organizationId, now);
-    if (found === undefined) {
+    const page = await this.finder.readClaimable(query.organizationId, now, (snapshot) => pageClaimableOffers(snapshot, now, first, after));
+    if (page === undefined) {
       const organization = await this.organizations.findById(query.organizationId);
       if (organization?.kind !== OrganizationKind.RECIPIENT) throw new DomainError('NOT_A_RECIPIENT', 'organizationId');
       // A recipient that has not said what it can take yet has nothing to claim.
-      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      return EMPTY_OFFER_MATCH_CONNECTION;
     }
-
-    return pageClaimableOffers(found, now, first, after);
+    return page;
   }
 }

@@ -1,8 +1,8 @@
 import type { CalendarDay, ClosurePeriod, OfferStatus, OpeningHours, TemperatureClass } from '#domain';
-import type { MatchableItem } from '#matching';
+import type { MatchableItem, ScoreBoundTerms } from '#matching';
 
-// Persistence builds these items but may not import the matching library: it gets the type from here.
-export type { MatchableItem };
+// Persistence builds these items but may not import the matching library: it gets the types from here.
+export type { MatchableItem, ScoreBoundTerms };
 
 /** An offer as matching needs it: its window and what is left of each item. */
 export interface MatchingOffer {
@@ -62,6 +62,39 @@ export interface ClaimableOfferCandidates {
 }
 
 /**
+ * One open offer in reach of one of the recipient's sites, with bounds of the engine's score for
+ * that site (libs/matching matchScoreBounds, computed by the database for every such pair).
+ */
+export interface BoundedCandidate {
+  readonly offerId: string;
+  readonly siteId: string;
+  readonly upper: number;
+  readonly lower: number;
+}
+
+export interface BoundedCandidatesRequest {
+  readonly terms: ScoreBoundTerms;
+  /** Leave out the pairs whose lower bound is above this: their offers certainly rank before it. */
+  readonly skipLowerAbove: number | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** What one page of a recipient's claimable offers reads, all from one snapshot of the database. */
+export interface ClaimableOffersSnapshot {
+  /** The recipient; its claimedKgByDay is empty (candidates() gives it with the days it needs). */
+  readonly recipient: MatchingRecipient;
+  /**
+   * Pairs of an open offer within the recipient's radius of one of its sites and that site, that
+   * the recipient may claim as far as the bounds tell, by upper bound descending, then offer id and
+   * site id ascending: a stable order to read on from `offset`.
+   */
+  boundedCandidates(request: BoundedCandidatesRequest): Promise<BoundedCandidate[]>;
+  /** These offers with the recipient's sites within its radius of each, and its claims on their days. */
+  candidates(offerIds: readonly string[]): Promise<ClaimableOfferCandidates>;
+}
+
+/**
  * The data side of matching. Implementations do the spatial pre-filter on indexes and the cheap
  * pre-filters (verified recipients, categories that overlap) in the database; the rules themselves
  * are decided by libs/matching on what comes back, so a pre-filter may let through more than the
@@ -74,9 +107,9 @@ export abstract class MatchCandidateFinder {
   /** The same search as candidatesForOffer, for one recipient organisation only (claiming). */
   abstract recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]>;
   /**
-   * Open offers (published or partly claimed, window not over) within the recipient's radius of
-   * one of its sites, with an item of a category it accepts. Undefined when the organisation is
-   * not a recipient with a profile.
+   * Runs `read` over the open offers (published or partly claimed, window not over) within the
+   * recipient's radius of one of its sites, in one consistent snapshot. Undefined (and `read` not
+   * run) when the organisation is not a recipient with a profile.
    */
-  abstract claimableFor(organizationId: string, now: Date): Promise<ClaimableOfferCandidates | undefined>;
+  abstract readClaimable<T>(organizationId: string, now: Date, read: (snapshot: ClaimableOffersSnapshot) => Promise<T>): Promise<T | undefined>;
 }

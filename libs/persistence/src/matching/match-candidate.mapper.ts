@@ -1,6 +1,8 @@
 import type { ClaimedKgByClass, MatchableItem, MatchingOffer, MatchingRecipient, MatchingSite } from '#application';
 import {
   addCalendarDays,
+  CATEGORY_TAXONOMY,
+  isCategoryWithin,
   isDateKind,
   isoWeekdayOf,
   parisDayOf,
@@ -178,6 +180,21 @@ export function categoriesWithAncestors(codes: Iterable<string>): string[] {
     for (let length = 1; length <= parts.length; length += 1) all.add(parts.slice(0, length).join('.'));
   }
   return [...all].sort();
+}
+
+/**
+ * Every code of the taxonomy within one of the accepted codes (and those codes), as the keys of a
+ * JSON object: an offer's categories are all accepted when they are all keys of it
+ * (CLAIMABLE_BOUNDS_SQL, jsonb `?&`, a binary search per category where an array containment would
+ * compare every pair). Exact for the taxonomy's codes, the only ones items are created with; a
+ * stored code outside it is never a key, which only ever takes the stricter side (not all accepted).
+ */
+export function acceptedCategoryClosure(accepted: readonly string[]): string {
+  const closure = new Set(accepted);
+  for (const category of CATEGORY_TAXONOMY) {
+    if (accepted.some((code) => isCategoryWithin(category.code, code))) closure.add(category.code);
+  }
+  return JSON.stringify(Object.fromEntries([...closure].sort().map((code) => [code, true])));
 }
 
 /**

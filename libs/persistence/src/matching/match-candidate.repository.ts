@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MatchCandidateFinder, type ClaimableOfferCandidates, type MatchingOffer, type SiteCandidate } from '#application';
+import { MatchCandidateFinder, type ClaimableOffersSnapshot, type MatchingOffer, type SiteCandidate } from '#application';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../organizations/uuid';
 import { currentManager } from '../transactions/transaction-scope';
-import { loadClaimableCandidates } from './claimable-candidates.loader';
+import { readClaimableOffers, type SqlClient } from './claimable-offers.reader';
 import {
   candidateParameters,
   TimetableCache,
@@ -89,7 +89,18 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     }));
   }
 
-  claimableFor(organizationId: string, now: Date): Promise<ClaimableOfferCandidates | undefined> {
-    return loadClaimableCandidates((sql, parameters) => this.query(sql, parameters), this.timetables, organizationId, now);
+  /**
+   * On a connection of its own, in a read-only snapshot (readClaimableOffers); inside a caller's
+   * transaction, on that transaction's connection and snapshot.
+   */
+  async readClaimable<T>(organizationId: string, now: Date, read: (snapshot: ClaimableOffersSnapshot) => Promise<T>): Promise<T | undefined> {
+    const manager = currentManager(this.dataSource);
+    const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as SqlClient;
+      return await readClaimableOffers(client, this.timetables, organizationId, now, read, { ownTransaction: manager.queryRunner === undefined });
+    } finally {
+      if (manager.queryRunner === undefined) await runner.release();
+    }
   }
 }

@@ -10,6 +10,7 @@ import { LegalIdVetting1763800005100 } from './1763800005100-legal-id-vetting';
 import { Claims1763800006000 } from './1763800006000-claims';
 import { DistanceFunctions1763800007000 } from './1763800007000-distance-functions';
 import { Fleet1763800010000 } from './1763800010000-fleet';
+import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
 import { Runs1763800013000 } from './1763800013000-runs';
 import { StopEvents1763800013100 } from './1763800013100-stop-events';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Claims1763800006000,
   DistanceFunctions1763800007000,
   Fleet1763800010000,
+  OfferItemsLeft1763800012000,
   Runs1763800013000,
   StopEvents1763800013100,
 ];
