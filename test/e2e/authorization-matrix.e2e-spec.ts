@@ -419,6 +419,14 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
     ],
     // The run's organisation's drivers take its open runs; nobody else, not even its coordinators.
     acceptRun: [{ given: async (w, t) => ({ id: await openRunOf(w, t) }), own: allow(['DRIVER']), other: allow(NOBODY) }],
+    // Not in the public contract (an addition): only the run's own driver gives it back.
+    withdrawFromRun: [
+      {
+        given: async (w, t) => ({ id: (await runOf(w, t, t === 'own' ? w.users.DRIVER.id : w.sides.other.admin.id)).runId }),
+        own: allow(['DRIVER']),
+        other: allow(NOBODY),
+      },
+    ],
     // The run's driver records its stops; the recipient's coordinators may record for them.
     recordStopEvent: [{ given: stopToRecord, own: allow(['DRIVER', ...OFFICE]), other: allow(NOBODY) }],
     // The caller's own feed: only people who drive for some organisation get one.

@@ -66,5 +66,9 @@ export interface AppConfig {
     readonly kgTolerancePercent: number;
     /** How long after the last claim change of a planned day the worker re-plans it. */
     readonly replanDebounceSeconds: number;
+    /** A withdrawal less than this many hours before a run's start tells the other available drivers. */
+    readonly withdrawalNoticeHours: number;
+    /** How long after such a withdrawal the coordinators are told if nobody took the run. */
+    readonly untakenAlertSeconds: number;
   };
 }

@@ -168,4 +168,18 @@ export class EnvironmentSchema {
   @Min(1)
   @Max(3600)
   RUNS_REPLAN_DEBOUNCE_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  RUN_WITHDRAWAL_NOTICE_HOURS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RUN_UNTAKEN_ALERT_SECONDS?: number;
 }

@@ -16,7 +16,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the runs’ settings: 10 % of kilos over the claim tolerated (0 to 100 %), a re-plan a minute after the last claim change', () => {
-    expect(loadConfig({}).runs).toEqual({ kgTolerancePercent: 10, replanDebounceSeconds: 60 });
+    expect(loadConfig({}).runs).toEqual({ kgTolerancePercent: 10, replanDebounceSeconds: 60, withdrawalNoticeHours: 24, untakenAlertSeconds: 3600 });
+    expect(() => loadConfig({ RUN_WITHDRAWAL_NOTICE_HOURS: '169', RUN_UNTAKEN_ALERT_SECONDS: '0' })).toThrow(
+      /RUN_WITHDRAWAL_NOTICE_HOURS[\s\S]*RUN_UNTAKEN_ALERT_SECONDS|RUN_UNTAKEN_ALERT_SECONDS[\s\S]*RUN_WITHDRAWAL_NOTICE_HOURS/,
+    );
     expect(loadConfig({ RUNS_REPLAN_DEBOUNCE_SECONDS: '2' }).runs.replanDebounceSeconds).toBe(2);
     expect(() => loadConfig({ RUNS_REPLAN_DEBOUNCE_SECONDS: '0' })).toThrow(/RUNS_REPLAN_DEBOUNCE_SECONDS/);
     expect(loadConfig({ STOP_KG_TOLERANCE_PERCENT: '0' }).runs.kgTolerancePercent).toBe(0);

@@ -73,6 +73,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runs: {
       kgTolerancePercent: parsed.STOP_KG_TOLERANCE_PERCENT ?? 10,
       replanDebounceSeconds: parsed.RUNS_REPLAN_DEBOUNCE_SECONDS ?? 60,
+      withdrawalNoticeHours: parsed.RUN_WITHDRAWAL_NOTICE_HOURS ?? 24,
+      untakenAlertSeconds: parsed.RUN_UNTAKEN_ALERT_SECONDS ?? 3600,
     },
   };
 }

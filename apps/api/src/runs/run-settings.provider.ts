@@ -9,5 +9,7 @@ export const RUN_SETTINGS_PROVIDER: Provider = {
   useFactory: (config: AppConfig): RunSettings => ({
     kgTolerancePercent: config.runs.kgTolerancePercent,
     replanDebounceMs: config.runs.replanDebounceSeconds * 1000,
+    withdrawalNoticeMs: config.runs.withdrawalNoticeHours * 3_600_000,
+    untakenAlertMs: config.runs.untakenAlertSeconds * 1000,
   }),
 };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RecordStopEvent, RunAccess, RunPlanner } from '#application';
+import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RecordStopEvent, RunAccess, RunPlanner, WithdrawFromRun } from '#application';
 import { EventsModule } from '#jobs';
 import { AccountsPersistenceModule, ClaimsPersistenceModule, FleetPersistenceModule, PersistenceModule, RunsPersistenceModule } from '#persistence';
 import { OffersModule } from '../offers/offers.module';
@@ -10,7 +10,7 @@ import { RUN_SETTINGS_PROVIDER } from './run-settings.provider';
 import { RunUpdatedResolver } from './run-updated.resolver';
 import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
 
-/** Pickup runs: planRuns, acceptRun, recordStopEvent, pickupRuns, myRuns, unservedPickups and runUpdated. */
+/** Pickup runs: planRuns, acceptRun, withdrawFromRun, recordStopEvent, pickupRuns, myRuns, unservedPickups and runUpdated. */
 @Module({
   imports: [
     RunsPersistenceModule,
@@ -29,6 +29,7 @@ import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
     PlanRuns,
     AcceptRun,
     RecordStopEvent,
+    WithdrawFromRun,
     RunAccess,
     GetRuns,
     GetRunClaims,

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AcceptRun, GetRuns, PlanRuns, RecordStopEvent, type RunView } from '#application';
+import { AcceptRun, GetRuns, PlanRuns, RecordStopEvent, WithdrawFromRun, type RunView } from '#application';
 import { MemberRole } from '#domain';
 import { Authenticated, CheckedByUseCase, MemberOf } from '../auth/access-policy.decorator';
 import { DateScalar } from '../graphql/date.scalar';
@@ -19,6 +19,7 @@ export class RunsResolver {
     private readonly planRunsUseCase: PlanRuns,
     private readonly acceptRunUseCase: AcceptRun,
     private readonly recordStopEventUseCase: RecordStopEvent,
+    private readonly withdrawFromRunUseCase: WithdrawFromRun,
     private readonly getRuns: GetRuns,
   ) {}
 
@@ -47,6 +48,28 @@ export class RunsResolver {
     const [view] = await this.getRuns.views([run], context.actor);
     if (view === undefined) throw new Error(`run ${run.id}: its new driver cannot see it`);
     return presentRun(view);
+  }
+
+  // Not in the public contract: an addition, so that a driver can give a run back (see the README, Pickup runs).
+  @CheckedByUseCase('only the run’s own driver gives it back (WithdrawFromRun)')
+  @Mutation(() => PickupRunType, {
+    description:
+      'The run’s driver gives it back before it starts: it is open again (PLANNED). Less than RUN_WITHDRAWAL_NOTICE_HOURS before its start, the other ' +
+      'available drivers are e-mailed, and the coordinators if nobody has taken it RUN_UNTAKEN_ALERT_SECONDS later. On the road: ILLEGAL_RUN_TRANSITION.',
+  })
+  async withdrawFromRun(@Args('id', { type: () => ID }) id: string, @Context() context: GraphQLContext): Promise<PickupRunType> {
+    const run = await this.withdrawFromRunUseCase.execute({ actor: context.actor, runId: id });
+    // The driver who left may no longer see the run: they get it as it was left, stops and all.
+    const [view] = await this.getRuns.views([run], context.actor);
+    return presentRun(
+      view ?? {
+        run: run.toSnapshot(),
+        audience: 'RECIPIENT',
+        stops: run.stops,
+        driver: null,
+        doneStopIds: new Set(run.stops.filter((stop) => run.isDone(stop)).map((stop) => stop.id)),
+      },
+    );
   }
 
   @CheckedByUseCase('the stop names its run: its driver, or the ADMIN or STAFF of the run’s organisation for them (RecordStopEvent)')

@@ -10,11 +10,13 @@ import {
   SendOfferEmail,
   SendRefusalEmail,
   SendUnservedPickupsEmail,
+  TellOpenRun,
   UnlimitedRateLimiter,
 } from '#application';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EventsModule, MailModule } from '#jobs';
 import {
+  AccountsPersistenceModule,
   ClaimsPersistenceModule,
   MatchingPersistenceModule,
   NotificationsPersistenceModule,
@@ -28,6 +30,8 @@ import { OfferEmailJobHandler } from '../handlers/offer-email.job-handler';
 import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 import { UnservedPickupsEmailJobHandler } from '../handlers/unserved-pickups-email.job-handler';
 import { RefusalEmailJobHandler } from '../handlers/refusal-email.job-handler';
+import { OpenRunEmailJobHandler } from '../handlers/open-run-email.job-handler';
+import { UntakenCheckJobHandler } from '../handlers/untaken-check.job-handler';
 
 /** The broadcast cascade and the e-mails of offers, claims and run planning: the use cases, their adapters and their job handlers. */
 @Module({
@@ -39,6 +43,7 @@ import { RefusalEmailJobHandler } from '../handlers/refusal-email.job-handler';
     OrganizationsPersistenceModule,
     NotificationsPersistenceModule,
     RunsPersistenceModule,
+    AccountsPersistenceModule,
     MailModule,
     EventsModule,
     ClockModule,
@@ -62,11 +67,14 @@ import { RefusalEmailJobHandler } from '../handlers/refusal-email.job-handler';
     SendClaimEmail,
     SendUnservedPickupsEmail,
     SendRefusalEmail,
+    TellOpenRun,
     BroadcastOfferJobHandler,
     OfferEmailJobHandler,
     ClaimEmailJobHandler,
     UnservedPickupsEmailJobHandler,
     RefusalEmailJobHandler,
+    OpenRunEmailJobHandler,
+    UntakenCheckJobHandler,
   ],
 })
 export class NotificationsWorkerModule {}

@@ -39,6 +39,10 @@ export interface JobPayloads {
   'runs.day-changed': { claimId: string };
   /** Re-plans a recipient's planned day (runs not on the road yet), with the vehicles of its last planning. */
   'runs.replan': { organizationId: string; day: string };
+  /** The e-mails asking the drivers available for a run given back close to its start whether they can take it. */
+  'notifications.open-run-email': { runId: string; withdrawnDriverUserId: string };
+  /** Some time after a withdrawal close to the start: the coordinators are told if the run is still open. */
+  'runs.untaken-check': { runId: string; releasedAt: string };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -77,6 +81,8 @@ export const JOB_NAMES = [
   'notifications.refusal-email',
   'runs.day-changed',
   'runs.replan',
+  'notifications.open-run-email',
+  'runs.untaken-check',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

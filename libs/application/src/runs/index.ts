@@ -22,3 +22,6 @@ export * from './refusal-email.template';
 export * from './send-refusal-email.use-case';
 export * from './request-day-replan.use-case';
 export * from './replan-day.use-case';
+export * from './withdraw-from-run.use-case';
+export * from './open-run-email.template';
+export * from './tell-open-run.use-case';

@@ -37,5 +37,7 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'runs.day-changed': { queue: 'offers' },
   // Retried like any job; a worker that dies while re-planning leaves it to the stalled-job check, which hands it to another.
   'runs.replan': { queue: 'offers' },
+  'notifications.open-run-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  'runs.untaken-check': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
   'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };
