@@ -149,6 +149,7 @@ export class RunPlanner {
         end: draft.route.plannedEnd,
         currentDriverUserId: bySlot.get(draft.slot)?.driverUserId ?? null,
         vehicleDriverUserId: vehicles.get(draft.vehicleKey)?.driverUserId ?? null,
+        withdrawnDriverUserIds: bySlot.get(draft.slot)?.withdrawnDriverUserIds ?? [],
       })),
       drivers,
       intervalsBy(

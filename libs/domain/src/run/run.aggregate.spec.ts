@@ -92,6 +92,10 @@ describe('Run', () => {
     expect(run.status).toBe('PLANNED');
     expect(run.driverUserId).toBeNull();
     expect(run.pullChanges()).toEqual([expect.objectContaining({ kind: 'RELEASED', releasedDriverUserId: 'driver-a', releaseReason: 'WITHDRAWN' })]);
+    expect(run.withdrawnDriverUserIds).toEqual(['driver-a']);
+    run.accept('driver-b', NOW);
+    run.release('UNAVAILABLE', null, NOW);
+    expect(run.withdrawnDriverUserIds).toEqual(['driver-a']);
   });
 
   it('is re-planned in place, keeping its driver; an unchanged route records nothing', () => {

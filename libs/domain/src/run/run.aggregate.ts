@@ -87,6 +87,8 @@ export interface RunSnapshot {
   readonly slot: string;
   readonly status: RunStatus;
   readonly driverUserId: string | null;
+  /** Drivers who gave this run back: it is not given to them again. */
+  readonly withdrawnDriverUserIds: readonly string[];
   readonly vehicle: RunVehicle;
   readonly plannedStart: Date;
   readonly plannedEnd: Date;
@@ -151,6 +153,7 @@ export class Run {
       slot: input.slot,
       status: RunStatus.PLANNED,
       driverUserId: null,
+      withdrawnDriverUserIds: [],
       vehicle: Object.freeze({ ...input.vehicle }),
       ...checkedRoute(input.id, input.route),
       createdAt: new Date(now.getTime()),
@@ -191,6 +194,10 @@ export class Run {
 
   get driverUserId(): string | null {
     return this.state.driverUserId;
+  }
+
+  get withdrawnDriverUserIds(): readonly string[] {
+    return this.state.withdrawnDriverUserIds;
   }
 
   get vehicle(): RunVehicle {
@@ -240,7 +247,12 @@ export class Run {
   release(reason: RunReleaseReason, actorUserId: string | null, now: Date): void {
     const driver = this.state.driverUserId;
     this.transition(RunEvent.RELEASE, now);
-    this.state = { ...this.state, driverUserId: null };
+    const withdrawn = reason === 'WITHDRAWN' && driver !== null && !this.state.withdrawnDriverUserIds.includes(driver);
+    this.state = {
+      ...this.state,
+      driverUserId: null,
+      withdrawnDriverUserIds: withdrawn ? [...this.state.withdrawnDriverUserIds, driver] : this.state.withdrawnDriverUserIds,
+    };
     this.changes.push({
       kind: RunChangeKind.RELEASED,
       runId: this.state.id,

@@ -13,6 +13,7 @@ import { Fleet1763800010000 } from './1763800010000-fleet';
 import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
 import { Runs1763800013000 } from './1763800013000-runs';
 import { StopEvents1763800013100 } from './1763800013100-stop-events';
+import { RunWithdrawals1763800013200 } from './1763800013200-run-withdrawals';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OfferItemsLeft1763800012000,
   Runs1763800013000,
   StopEvents1763800013100,
+  RunWithdrawals1763800013200,
 ];

@@ -8,7 +8,8 @@ import { currentManager, inTransaction } from '../transactions/transaction-scope
 
 /** A run with its stops in order (as JSON), one row per run. */
 const RUN_SELECT = `
-SELECT r.id, r.organization_id, r.day::text AS day, r.depot_site_id, r.slot, r.status, r.driver_user_id, r.vehicle_key, r.vehicle_id,
+SELECT r.id, r.organization_id, r.day::text AS day, r.depot_site_id, r.slot, r.status, r.driver_user_id, r.withdrawn_driver_user_ids,
+  r.vehicle_key, r.vehicle_id,
   r.capacity_kg, r.refrigerated, r.insulated_box_max_minutes, r.planned_start, r.planned_end, r.distance_km, r.version,
   r.created_at, r.status_changed_at,
   (SELECT json_agg(json_build_object(
@@ -59,6 +60,7 @@ interface RunRow {
   readonly slot: string;
   readonly status: string;
   readonly driver_user_id: string | null;
+  readonly withdrawn_driver_user_ids: string[];
   readonly vehicle_key: string;
   readonly vehicle_id: string | null;
   readonly capacity_kg: string;
@@ -125,9 +127,9 @@ export class TypeOrmRunRepository extends RunRepository {
     const s = run.toSnapshot();
     const [rows] = await this.manager.query<[Array<{ version: number }>, number]>(
       `UPDATE runs SET status = $2, driver_user_id = $3, planned_start = $4, planned_end = $5, distance_km = $6, status_changed_at = $7,
-         version = version + 1, updated_at = now()
+         withdrawn_driver_user_ids = $8, version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING version`,
-      [s.id, s.status, s.driverUserId, s.plannedStart, s.plannedEnd, s.distanceKm, s.statusChangedAt],
+      [s.id, s.status, s.driverUserId, s.plannedStart, s.plannedEnd, s.distanceKm, s.statusChangedAt, [...s.withdrawnDriverUserIds]],
     );
     const version = rows[0]?.version;
     if (version === undefined) throw new Error(`run ${s.id} vanished while being saved`);
@@ -251,6 +253,7 @@ function toRun(row: RunRow): Run {
     slot: row.slot,
     status: row.status,
     driverUserId: row.driver_user_id,
+    withdrawnDriverUserIds: row.withdrawn_driver_user_ids,
     vehicle: {
       key: row.vehicle_key,
       vehicleId: row.vehicle_id,

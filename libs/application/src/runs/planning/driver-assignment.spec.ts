@@ -44,6 +44,14 @@ describe('driver assignment', () => {
     expect(decided.get('r1')).toBeNull();
   });
 
+  it('does not give a run back to a driver who withdrew from it, unless the coordinator puts them on its vehicle', () => {
+    const decided = assignDrivers([run('r1', '09:00', '10:00', { withdrawnDriverUserIds: ['ana'] })], [morning, allDay], new Map());
+    expect(decided.get('r1')).toBe('ben');
+    expect(assignDrivers([run('r1', '09:00', '10:00', { withdrawnDriverUserIds: ['ana', 'ben'] })], [morning, allDay], new Map()).get('r1')).toBeNull();
+    const chosen = run('r1', '09:00', '10:00', { withdrawnDriverUserIds: ['ana'], vehicleDriverUserId: 'ana' });
+    expect(assignDrivers([chosen], [morning, allDay], new Map()).get('r1')).toBe('ana');
+  });
+
   it('leaves out an absent driver, and gives a vehicle’s runs to its own driver only', () => {
     const away = driver('cleo', { start: '07:00', end: '19:00' }, [{ from: '2026-11-23', to: '2026-11-25' }]);
     expect(assignDrivers([run('r1', '09:00', '10:00')], [away], new Map()).get('r1')).toBeNull();

@@ -15,6 +15,8 @@ export interface RunToStaff {
   readonly currentDriverUserId: string | null;
   /** The vehicle's driver chosen by the coordinator: only they may be given it. */
   readonly vehicleDriverUserId: string | null;
+  /** Drivers who gave this run back: not given it again by the planner's own choice. */
+  readonly withdrawnDriverUserIds?: readonly string[];
 }
 
 const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.start < a.end;
@@ -23,7 +25,8 @@ const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.sta
  * Gives each run a driver available for the whole run (weekly hours, absences) and not on another
  * run at the same time, or none (the run stays open for a driver to accept). Earliest runs first; a
  * run keeps the driver it had when they still can; otherwise the driver with the fewest runs so far
- * that day takes it (ties by id, so the same input gives the same answer).
+ * that day takes it (ties by id, so the same input gives the same answer). A driver who gave a run
+ * back is not given it again, unless the coordinator puts them on its vehicle.
  *
  * @param busy runs each driver already has that the plan does not touch (on the road, done)
  */
@@ -46,7 +49,9 @@ export function assignDrivers(
     const others = run.vehicleDriverUserId !== null ? [run.vehicleDriverUserId] : [...byId.keys()].sort((a, b) => load(a) - load(b) || a.localeCompare(b));
     const keep = run.currentDriverUserId !== null && (run.vehicleDriverUserId === null || run.vehicleDriverUserId === run.currentDriverUserId);
     const candidates = keep && run.currentDriverUserId !== null ? [run.currentDriverUserId, ...others] : others;
-    const chosen = candidates.find((userId) => free(userId, run)) ?? null;
+    // The coordinator's own choice of driver for the vehicle stands, even one who had withdrawn.
+    const excluded = run.vehicleDriverUserId === null ? (run.withdrawnDriverUserIds ?? []) : [];
+    const chosen = candidates.find((userId) => !excluded.includes(userId) && free(userId, run)) ?? null;
     decided.set(run.slot, chosen);
     if (chosen !== null) taken.set(chosen, [...(taken.get(chosen) ?? []), { start: run.start, end: run.end }]);
   }
