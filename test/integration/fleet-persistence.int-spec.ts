@@ -181,7 +181,7 @@ describe('vehicles, drivers’ availability and calendar feeds against the real 
       const organizationId = await insertOrganization(services.dataSource, 'RECIPIENT');
       const driver = await aDriver(organizationId);
       const issue = new IssueCalendarFeed(memberships, feeds, clock);
-      const calendar = new GetDriverCalendar(feeds, new SqlDriverCalendarSource(), clock, new UnlimitedRateLimiter());
+      const calendar = new GetDriverCalendar(feeds, new SqlDriverCalendarSource(services.dataSource), clock, new UnlimitedRateLimiter());
       const first = await issue.execute({ userId: driver, platformAdmin: false, emailVerified: true });
       const [second, third] = await Promise.all([
         issue.execute({ userId: driver, platformAdmin: false, emailVerified: true }),

@@ -64,5 +64,7 @@ export interface AppConfig {
   readonly runs: {
     /** How far above the claimed kilos a weighed quantity is still accepted at a stop, in percent. */
     readonly kgTolerancePercent: number;
+    /** How long after the last claim change of a planned day the worker re-plans it. */
+    readonly replanDebounceSeconds: number;
   };
 }

@@ -161,4 +161,11 @@ export class EnvironmentSchema {
   @Min(0)
   @Max(100)
   STOP_KG_TOLERANCE_PERCENT?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RUNS_REPLAN_DEBOUNCE_SECONDS?: number;
 }

@@ -15,8 +15,10 @@ describe('loadConfig', () => {
     expect(config.broadcast).toEqual({ circleSize: 8, waitSeconds: 1800 });
   });
 
-  it('reads the runs’ settings, 10 % of kilos over the claim tolerated by default, from 0 to 100 %', () => {
-    expect(loadConfig({}).runs).toEqual({ kgTolerancePercent: 10 });
+  it('reads the runs’ settings: 10 % of kilos over the claim tolerated (0 to 100 %), a re-plan a minute after the last claim change', () => {
+    expect(loadConfig({}).runs).toEqual({ kgTolerancePercent: 10, replanDebounceSeconds: 60 });
+    expect(loadConfig({ RUNS_REPLAN_DEBOUNCE_SECONDS: '2' }).runs.replanDebounceSeconds).toBe(2);
+    expect(() => loadConfig({ RUNS_REPLAN_DEBOUNCE_SECONDS: '0' })).toThrow(/RUNS_REPLAN_DEBOUNCE_SECONDS/);
     expect(loadConfig({ STOP_KG_TOLERANCE_PERCENT: '0' }).runs.kgTolerancePercent).toBe(0);
     expect(() => loadConfig({ STOP_KG_TOLERANCE_PERCENT: '101' })).toThrow(/STOP_KG_TOLERANCE_PERCENT/);
     expect(() => loadConfig({ STOP_KG_TOLERANCE_PERCENT: '2.5' })).toThrow(/STOP_KG_TOLERANCE_PERCENT/);

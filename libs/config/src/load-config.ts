@@ -72,6 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     runs: {
       kgTolerancePercent: parsed.STOP_KG_TOLERANCE_PERCENT ?? 10,
+      replanDebounceSeconds: parsed.RUNS_REPLAN_DEBOUNCE_SECONDS ?? 60,
     },
   };
 }

@@ -28,6 +28,7 @@ export function renderDriverCalendar(calendar: DriverCalendar, language: Languag
       description: entry.description,
       stamp: calendar.generatedAt,
       lastModified: entry.updatedAt,
+      ...(entry.sequence === undefined ? {} : { sequence: entry.sequence }),
     });
   }
   return document.toString();

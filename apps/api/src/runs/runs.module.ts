@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RecordStopEvent, RunAccess, RunPlanner, RunSettings } from '#application';
-import { APP_CONFIG, type AppConfig } from '#config';
+import { AcceptRun, ClockModule, GetRunClaims, GetRuns, PlanRuns, RecordStopEvent, RunAccess, RunPlanner } from '#application';
 import { EventsModule } from '#jobs';
 import { AccountsPersistenceModule, ClaimsPersistenceModule, FleetPersistenceModule, PersistenceModule, RunsPersistenceModule } from '#persistence';
 import { OffersModule } from '../offers/offers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PickupRunFieldsResolver, PickupStopFieldsResolver } from './run-fields.resolver';
 import { RunLoaders } from './run.loaders';
+import { RUN_SETTINGS_PROVIDER } from './run-settings.provider';
 import { RunUpdatedResolver } from './run-updated.resolver';
 import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
 
@@ -24,7 +24,7 @@ import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
     ClockModule,
   ],
   providers: [
-    { provide: RunSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig): RunSettings => ({ kgTolerancePercent: config.runs.kgTolerancePercent }) },
+    RUN_SETTINGS_PROVIDER,
     RunPlanner,
     PlanRuns,
     AcceptRun,

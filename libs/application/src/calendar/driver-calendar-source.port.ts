@@ -8,6 +8,8 @@ export interface CalendarEntry {
   readonly location: string | null;
   readonly description: string | null;
   readonly updatedAt: Date;
+  /** Grows with every change of the event (RFC 5545 SEQUENCE), so calendar apps take the new one. */
+  readonly sequence?: number;
 }
 
 /** Where a driver's calendar entries come from (the runs they are assigned to). */

@@ -35,6 +35,10 @@ export interface JobPayloads {
   'notifications.unserved-pickups-email': { organizationId: string; day: string };
   /** The e-mail telling a donor's admins and staff that goods of theirs were refused, and why. */
   'notifications.refusal-email': { claimId: string; temperatureC: number | null };
+  /** A claim was made or cancelled: if its day is planned, a re-plan of that day is requested (debounced). */
+  'runs.day-changed': { claimId: string };
+  /** Re-plans a recipient's planned day (runs not on the road yet), with the vehicles of its last planning. */
+  'runs.replan': { organizationId: string; day: string };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -71,6 +75,8 @@ export const JOB_NAMES = [
   'runs.changed-notice',
   'notifications.unserved-pickups-email',
   'notifications.refusal-email',
+  'runs.day-changed',
+  'runs.replan',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

@@ -20,3 +20,5 @@ export * from './run-settings.port';
 export * from './record-stop-event.use-case';
 export * from './refusal-email.template';
 export * from './send-refusal-email.use-case';
+export * from './request-day-replan.use-case';
+export * from './replan-day.use-case';

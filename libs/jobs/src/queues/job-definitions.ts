@@ -34,5 +34,8 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'runs.changed-notice': { queue: 'offers', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
   'notifications.unserved-pickups-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
   'notifications.refusal-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  'runs.day-changed': { queue: 'offers' },
+  // Retried like any job; a worker that dies while re-planning leaves it to the stalled-job check, which hands it to another.
+  'runs.replan': { queue: 'offers' },
   'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };

@@ -79,6 +79,8 @@ function followUps(event: DomainEvent, eventId: string): OutboxRow[] {
     case DomainEventKind.CLAIM_CANCELLED:
       if (event.claimId !== null) {
         rows.push({ name: 'notifications.claim-email', payload: { claimId: event.claimId, kind: event.kind }, jobId: `claim-email-${eventId}` });
+        // The recipient's day changed: a planned day is re-planned (runs.day-changed decides).
+        rows.push({ name: 'runs.day-changed', payload: { claimId: event.claimId }, jobId: `day-changed-${eventId}` });
       }
       return rows;
     // A refusal goes back to the donor (docs/domain-rules.md, Refusal).

@@ -36,6 +36,14 @@ describe('delivery window of a pickup', () => {
     expect([afternoon.deliverFrom, afternoon.deliverUntil]).toEqual([at('14:00'), at('18:00')]);
   });
 
+  it('gives every delivery of a day the same interval at a site open round the clock (read from the day’s start)', () => {
+    const always = { ...pickup().recipient, openingHours: OpeningHours.everyDay([{ start: '00:00', end: '24:00' }]) };
+    const early = withDeliveryWindow(pickup({ recipient: always, deliverFrom: at('09:30'), deliverUntil: at('11:00') }));
+    const late = withDeliveryWindow(pickup({ recipient: always, collectFrom: at('19:00'), deliverFrom: at('19:01'), deliverUntil: at('23:00') }));
+    expect(early.deliverUntil).toEqual(late.deliverUntil);
+    expect(early.deliverUntil).toEqual(new Date('2026-11-26T00:00:00+01:00'));
+  });
+
   it('keeps the claim’s own window when the site no longer receives then', () => {
     const closed = pickup({ recipient: { ...pickup().recipient, closures: [{ from: '2026-11-24', to: '2026-11-24' }] } });
     expect(withDeliveryWindow(closed)).toBe(closed);

@@ -1,7 +1,5 @@
-import { openIntervalsBetween } from '#domain';
+import { addCalendarDays, endOfParisDayExclusive, openIntervalsBetween, parisDayOf, startOfParisDay } from '#domain';
 import type { PlannablePickup } from '../run-planning.model';
-
-const DAY_MS = 86_400_000;
 
 /**
  * When a run may deliver a pickup (docs/domain-rules.md, Pickup runs): within the whole receiving
@@ -13,11 +11,14 @@ const DAY_MS = 86_400_000;
  */
 export function withDeliveryWindow(pickup: PlannablePickup): PlannablePickup {
   const around = new Date(pickup.deliverFrom.getTime());
+  // Read over fixed bounds (the delivery's Paris day and the next, for hours running past midnight),
+  // so that a site open round the clock gives every delivery of a day the same interval.
+  const day = parisDayOf(around);
   const intervals = openIntervalsBetween(
     pickup.recipient.openingHours,
     pickup.recipient.closures,
-    new Date(around.getTime() - DAY_MS),
-    new Date(around.getTime() + DAY_MS),
+    startOfParisDay(day),
+    endOfParisDayExclusive(addCalendarDays(day, 1)),
   );
   const interval = intervals.find((candidate) => candidate.start <= around && around < candidate.end);
   if (interval === undefined || interval.end < pickup.deliverUntil) return pickup;
