@@ -45,21 +45,37 @@ export function actorOfCheck(check: TokenCheck): Actor | undefined {
   }
 }
 
+/** Where a context keeps how to read its actor: an own, enumerable property, so clones keep it too. */
+const READ_ACTOR = Symbol('readActor');
+
+interface ActorReading {
+  readonly [READ_ACTOR]: () => Actor | undefined;
+}
+
+/** One prototype for every context: per-request prototypes would make every read of a context field megamorphic. */
+const CONTEXT_PROTOTYPE: object = Object.create(Object.prototype, {
+  actor: {
+    enumerable: false,
+    get(this: ActorReading): Actor | undefined {
+      return this[READ_ACTOR]();
+    },
+  },
+}) as object;
+
 /**
  * Builds a GraphQL context whose `actor` is read through `read` each time anything (the
  * authorization guard, a resolver, a subscription's filter) asks; `read` throws UNAUTHENTICATED for
  * a bad token there, inside the operation, so the error goes through the exception filter like any
  * other instead of failing context creation.
  *
- * The getter sits on a per-request prototype, not on the object: Apollo (and Nest, over WebSocket)
- * clone the context with Object.assign onto an object of the same prototype, which would otherwise
- * run the getter (throwing outside any resolver) or drop it.
+ * The getter sits on the prototype, not on the object: Apollo (and Nest, over WebSocket) clone the
+ * context with Object.assign onto an object of the same prototype, which would otherwise run the
+ * getter (throwing outside any resolver) or drop it. Object.assign copies the symbol-keyed reader
+ * with the other fields, so a clone reads the same actor.
  */
 export function withActor<T extends object>(fields: T, read: () => Actor | undefined): T & { readonly actor?: Actor } {
-  const prototype = Object.create(Object.prototype, {
-    actor: { enumerable: false, get: read },
-  }) as { readonly actor?: Actor };
-  return Object.assign(Object.create(prototype) as { readonly actor?: Actor }, fields);
+  const reading: ActorReading = { [READ_ACTOR]: read };
+  return Object.assign(Object.create(CONTEXT_PROTOTYPE) as { readonly actor?: Actor }, fields, reading);
 }
 
 /** An HTTP request's context: the token is verified once, the first time `actor` is read. */

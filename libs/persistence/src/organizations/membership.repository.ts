@@ -27,8 +27,13 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
 
   async roleOf(userId: string, organizationId: string): Promise<MemberRole | undefined> {
     if (!isUuid(userId) || !isUuid(organizationId)) return undefined;
-    const row = await this.rows.findOne({ select: { role: true }, where: { userId, organizationId } });
-    return row ? toMemberRole(row.role) : undefined;
+    // Asked on every authorised operation (by the guard, then by the use case): plain SQL, no query builder.
+    const rows: Array<{ role: string }> = await connectedManager(this.dataSource).query(
+      'SELECT role FROM memberships WHERE user_id = $1 AND organization_id = $2',
+      [userId, organizationId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : toMemberRole(row.role);
   }
 
   async listForUsers(userIds: readonly string[]): Promise<Membership[]> {
