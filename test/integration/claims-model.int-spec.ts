@@ -115,7 +115,7 @@ describe('claims, cancellations, withdrawals and expiries racing: the database a
           new TypeOrmPickupRepository(ds),
           inWindow,
         );
-        const expire = new ExpireDueOffers(offers, unitOfWork, afterWindow);
+        const expire = new ExpireDueOffers(offers, claimRepository, unitOfWork, afterWindow);
         const window = { from: new Date(inWindow.now().getTime() + 3_600_000), until: new Date(inWindow.now().getTime() + 5 * 3_600_000) };
         const { offerId, itemIds } = await insertClaimableOffer(
           ds,

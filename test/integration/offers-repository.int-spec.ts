@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Authorizer, FixedClock, CreateOffer, ExpireDueOffers, ListOffers, OfferVisibilityPolicy, WithdrawOffer } from '#application';
-import { addCalendarDays, DateKind, DomainError, MemberRole, Offer, OfferStatus, OrganizationKind, parisDayOf, TemperatureClass } from '#domain';
+import { addCalendarDays, ClaimStatus, DateKind, DomainError, MemberRole, Offer, OfferStatus, OrganizationKind, parisDayOf, TemperatureClass } from '#domain';
 import {
   SqlDomainEventWriter,
   TypeOrmClaimRepository,
@@ -38,7 +38,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     const unitOfWork = new TypeOrmUnitOfWork(ds);
     createOffer = new CreateOffer(offers, new TypeOrmSiteRepository(ds), new TypeOrmOrganizationRepository(ds), authorizer, unitOfWork, clock);
     withdrawOffer = new WithdrawOffer(offers, authorizer, unitOfWork, claims, new TypeOrmPickupRepository(ds), clock);
-    expireDueOffers = new ExpireDueOffers(offers, unitOfWork, clock);
+    expireDueOffers = new ExpireDueOffers(offers, claims, unitOfWork, clock);
     listOffers = new ListOffers(offers, new OfferVisibilityPolicy(memberships));
     donor = await insertDonor(ds);
   });
@@ -240,7 +240,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     if (published === undefined) throw new Error('offer not found');
     const collected = Offer.restore(published.offer.toSnapshot());
     collected.claim([{ itemId: collected.items[0]?.id ?? '', quantityKg: 12.5 }], { now: clock.now(), dlcMarginHours: 48 });
-    collected.markCollected(clock.now());
+    collected.followClaims([{ status: ClaimStatus.COLLECTED, collected: true }], clock.now());
     await offers.update(collected, published.version);
     expect(await rejection(withdrawOffer.execute({ actor: actor(donor.userId), offerId: collectedId, reason: 'Trop tard' }))).toMatchObject({
       code: 'ILLEGAL_OFFER_TRANSITION',
@@ -316,7 +316,7 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
       }
     }
     const noticesBefore = (await changeNotices(ids)).length;
-    const sweep = new ExpireDueOffers(new GatedOfferRepository(ds), new TypeOrmUnitOfWork(ds), clock).execute();
+    const sweep = new ExpireDueOffers(new GatedOfferRepository(ds), claims, new TypeOrmUnitOfWork(ds), clock).execute();
 
     const withdraw = (offerId: string) => settle(withdrawOffer.execute({ actor: actor(donor.userId), offerId, reason: 'Repris par le magasin' }));
     const outcomes = new Map<string, PromiseSettledResult<unknown>>();

@@ -91,6 +91,9 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'INVALID_REFUSAL_REASON':
     case 'STOP_EVENT_NOT_FOR_STOP':
     case 'QUANTITY_ABOVE_CLAIMED':
+    case 'QUANTITY_ABOVE_COLLECTED':
+    case 'SHORTFALL_REASON_REQUIRED':
+    case 'REFUSAL_WITHOUT_SHORTFALL':
       return 400;
     // The caller must sign in (again).
     case 'UNAUTHENTICATED':

@@ -48,6 +48,7 @@ export function presentClaim(claim: OfferClaim, offer: OfferType): ClaimType {
     id: claim.id,
     status: claim.status,
     totalKg: claim.totalKg,
+    refusal: claim.refusal === null ? null : { ...claim.refusal },
     pickupDay: claim.pickupDay,
     createdAt: claim.createdAt,
     offerId: claim.offerId,

@@ -3,7 +3,7 @@ import { DateScalar } from '../graphql/date.scalar';
 import { PageInfoType } from '../graphql/page-info.type';
 import { GeoPointType } from '../organizations/geo-point.type';
 import { TemperatureClass } from '../organizations/organization.enums';
-import { ClaimStatus, DateKind, OfferStatus } from './offer.enums';
+import { ClaimStatus, DateKind, OfferStatus, RefusalReason } from './offer.enums';
 
 @ObjectType('OfferItem')
 export class OfferItemType {
@@ -62,13 +62,24 @@ export class ClaimLineType {
   @Field(() => Float) quantityKg!: number;
 }
 
+@ObjectType('ClaimRefusal', { description: 'Goods of a claim refused: all of them (the claim is REFUSED) or the part not accepted at delivery (DELIVERED).' })
+export class ClaimRefusalType {
+  @Field(() => RefusalReason) reason!: RefusalReason;
+  @Field(() => String, { nullable: true, description: 'What the person added to the reason (required for OTHER).' }) detail!: string | null;
+  @Field(() => Float, { description: 'The kilos refused.' }) kg!: number;
+}
+
 /** `offer` and `recipient` are resolved by ClaimFieldsResolver. */
 @ObjectType('Claim')
 export class ClaimType {
   @Field(() => ID) id!: string;
   @Field(() => ClaimStatus) status!: ClaimStatus;
-  @Field(() => [ClaimLineType]) lines!: ClaimLineType[];
+  @Field(() => [ClaimLineType], {
+    description: 'Per item: the kilos claimed, then as collected, then as accepted at delivery (one weighing per stop, spread over the lines in proportion).',
+  })
+  lines!: ClaimLineType[];
   @Field(() => Float) totalKg!: number;
+  @Field(() => ClaimRefusalType, { nullable: true, description: 'What was refused, if anything, and why.' }) refusal!: ClaimRefusalType | null;
   @Field(() => DateScalar, { description: 'The Paris day of the pickup.' }) pickupDay!: string;
   @Field() createdAt!: Date;
   offerId!: string;

@@ -21,7 +21,10 @@ export class PlanRunsInput {
   description:
     'In order at each stop: ARRIVED (optional), then one outcome. COLLECTED and DELIVERED need quantityKg (as weighed) and, for chilled or frozen goods, ' +
     'temperatureC (−40 to +60 °C). REFUSED’s note is its reason: CAPACITY, VISUAL_CHECK, HYGIENE, TEMPERATURE (with temperatureC) or OTHER, ' +
-    'optionally followed by ": " and details (required for OTHER).',
+    'optionally followed by ": " and details (required for OTHER). A partial refusal at delivery is a DELIVERED whose quantityKg (the kilos the ' +
+    'recipient accepted) is below the kilos collected, and whose note is then the reason the rest was refused, written as for REFUSED ' +
+    '(SHORTFALL_REASON_REQUIRED without one); a DELIVERED note that starts with a reason is read as one (REFUSAL_WITHOUT_SHORTFALL when nothing ' +
+    'is short), any other note is free text. At most STOP_KG_TOLERANCE_PERCENT above the kilos claimed (COLLECTED) or collected (DELIVERED).',
 })
 export class StopEventInput {
   @Field(() => ID) stopId!: string;

@@ -26,6 +26,8 @@ export function presentStop(stop: RunStop, done: boolean): PickupStopType {
       temperatureC: event.temperatureC,
       note: event.note,
       temperatureOutOfLimit: event.temperatureOutOfLimit,
+      refusedKg: event.refusedKg,
+      refusalReason: event.refusalReason,
     })),
     temperatureOutOfLimit: stop.events.some((event) => event.temperatureOutOfLimit),
     done,

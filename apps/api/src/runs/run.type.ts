@@ -3,6 +3,7 @@ import type { RunAudience } from '#application';
 import type { UnservedPickupReason } from '#application';
 import { UserType } from '../accounts/user.type';
 import { DateScalar } from '../graphql/date.scalar';
+import { RefusalReason } from '../offers/offer.enums';
 import { ClaimType } from '../offers/offer.type';
 import { TemperatureClass } from '../organizations/organization.enums';
 import { RunStatus, StopEventKind, StopKind, UnservedReason } from './run.enums';
@@ -17,9 +18,17 @@ export class LoadByTemperatureType {
 export class StopEventType {
   @Field(() => StopEventKind) kind!: StopEventKind;
   @Field() at!: Date;
-  @Field(() => Float, { nullable: true }) quantityKg!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Kilos weighed: collected, or accepted at delivery.' }) quantityKg!: number | null;
   @Field(() => Float, { nullable: true }) temperatureC!: number | null;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Kilos refused here: all the stop’s goods for REFUSED (as collected, or as claimed at a collection), the rest of what was collected for a ' +
+      'DELIVERED below it (a partial refusal).',
+  })
+  refusedKg!: number | null;
+  @Field(() => RefusalReason, { nullable: true, description: 'Why, when refusedKg is given.' }) refusalReason!: RefusalReason | null;
   @Field({ description: 'The reading is warmer than the goods’ cold-chain limit (+4 °C very perishable, +8 °C perishable, −18 °C frozen).' })
   temperatureOutOfLimit!: boolean;
 }

@@ -19,7 +19,8 @@ export interface CancelClaimCommand {
  * Before collection, the recipient that claimed (reason optional) or the donor whose offer it is
  * (reason required) cancels a claim. In one transaction, offer first then claim (the order every
  * writer locks them in): the kilos go back to the offer, which reopens if it was fully claimed and
- * its window is still open (an expired offer keeps its status), the pickup is cancelled, and the
+ * its window is still open (an expired offer keeps its status, and is COLLECTED if this was the last
+ * claim waiting while others were collected: Offer.followClaims), the pickup is cancelled, and the
  * claim records the event that tells subscribers and the other party.
  */
 @Injectable()
@@ -53,6 +54,7 @@ export class CancelClaim {
         if (isDomainError(error) && error.code === 'ILLEGAL_CLAIM_TRANSITION') throw new DomainError(error.code, 'id', error.params);
         throw error;
       }
+      await this.claims.update(claim);
       // A withdrawn offer gives nothing back: its goods are not on offer any more.
       if (locked.offer.status !== OfferStatus.WITHDRAWN) {
         const offer = Offer.restore(locked.offer.toSnapshot());
@@ -60,9 +62,9 @@ export class CancelClaim {
           claim.lines.map((line) => ({ itemId: line.itemId, quantityKg: line.kg })),
           now,
         );
+        offer.followClaims(await this.claims.progressOfOffer(offer.id), now);
         await this.offers.update(offer, locked.version);
       }
-      await this.claims.update(claim);
       await this.pickups.cancelForClaim(claim.id, now);
       return viewOf(claim);
     });

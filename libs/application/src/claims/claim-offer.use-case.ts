@@ -4,6 +4,7 @@ import {
   Claim,
   DomainError,
   isDomainError,
+  isOpenToClaims,
   MAX_ITEM_QUANTITY_KG,
   MemberRole,
   Offer,
@@ -204,7 +205,7 @@ function validateLines(lines: readonly ClaimLineRequest[]): readonly ClaimLineRe
 /** The status rules a claim checks first, so each refusal says what is wrong with the offer. */
 function assertClaimable(status: OfferStatus, pickupUntil: Date, now: Date): void {
   if (status === OfferStatus.CLAIMED) throw new DomainError('ALREADY_CLAIMED', 'offerId');
-  if (status !== OfferStatus.PUBLISHED && status !== OfferStatus.PARTIALLY_CLAIMED) throw new DomainError('OFFER_NOT_OPEN', 'offerId', { status });
+  if (!isOpenToClaims(status)) throw new DomainError('OFFER_NOT_OPEN', 'offerId', { status });
   if (pickupUntil.getTime() <= now.getTime()) throw new DomainError('PICKUP_WINDOW_OVER', 'offerId');
 }
 
@@ -238,5 +239,6 @@ export function viewOf(claim: Claim): OfferClaim {
     totalKg: claim.totalKg,
     createdAt: claim.createdAt,
     lines: claim.lines.map((line) => ({ itemId: line.itemId, quantityKg: line.kg, temperature: line.temperature })),
+    refusal: claim.refusal,
   };
 }

@@ -1,4 +1,4 @@
-import type { CalendarDay, Claim, IdempotencyKey, TemperatureClass } from '#domain';
+import type { CalendarDay, Claim, ClaimProgress, IdempotencyKey, TemperatureClass } from '#domain';
 import type { OfferClaim } from '../offers/offer-repository.port';
 
 /** What a stored idempotency key says: the request it was first used for, and the claim that made. */
@@ -39,6 +39,12 @@ export abstract class ClaimRepository {
 
   /** The offer's CONFIRMED claims, locked (inside a unit of work), oldest first. */
   abstract findConfirmedOfOffer(offerId: string): Promise<Claim[]>;
+
+  /**
+   * Where the goods of every claim on the offer are (Offer.followClaims), as the caller's transaction
+   * sees them: call it with the offer's row locked and after writing the claim that changed.
+   */
+  abstract progressOfOffer(offerId: string): Promise<ClaimProgress[]>;
 
   /** The claims on these offers, oldest first (Offer.claims). */
   abstract ofOffers(offerIds: readonly string[]): Promise<OfferClaim[]>;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OfferStatus } from '#domain';
+import { isOpenToClaims, OfferStatus } from '#domain';
 import { FindOfferMatches } from '../matching/find-offer-matches.use-case';
 import { reasonsToTell, type OfferMatchResult } from '../matching/offer-match.model';
 import { OfferRepository } from '../offers/offer-repository.port';
@@ -102,7 +102,7 @@ export class BroadcastOffer {
  * notices); later circles only while nothing at all has been claimed.
  */
 function circleMayRun(status: OfferStatus, circle: number): boolean {
-  if (circle === FIRST_CIRCLE) return status === OfferStatus.PUBLISHED || status === OfferStatus.PARTIALLY_CLAIMED;
+  if (circle === FIRST_CIRCLE) return isOpenToClaims(status);
   return status === OfferStatus.PUBLISHED;
 }
 

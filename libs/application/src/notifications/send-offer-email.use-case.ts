@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MemberRole, OfferStatus } from '#domain';
+import { isOpenToClaims, MemberRole } from '#domain';
 import { OfferRepository } from '../offers/offer-repository.port';
 import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { SiteRepository } from '../organizations/site-repository.port';
@@ -39,8 +39,8 @@ export class SendOfferEmail {
     if (recorded === undefined) return 'NO_NOTICE';
     if (recorded.emailSentAt !== null) return 'ALREADY_SENT';
     const stored = await this.offers.findById(notice.offerId);
-    // Claimed, withdrawn or expired meanwhile: an e-mail would only send people to a dead end.
-    if (stored === undefined || !(stored.offer.status === OfferStatus.PUBLISHED || stored.offer.status === OfferStatus.PARTIALLY_CLAIMED)) {
+    // Claimed, collected, withdrawn or expired meanwhile: an e-mail would only send people to a dead end.
+    if (stored === undefined || !isOpenToClaims(stored.offer.status)) {
       return 'OFFER_CLOSED';
     }
     const to = await this.directory.emailsOf(notice.recipientOrganizationId, OFFER_EMAIL_ROLES);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isDomainError, Offer, OfferStatus } from '#domain';
+import { isDomainError, isOpenToClaims, Offer } from '#domain';
+import { ClaimRepository } from '../claims/claim-repository.port';
 import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { OfferRepository } from './offer-repository.port';
@@ -17,7 +18,9 @@ export interface ExpiryReport {
  * no recipient its margin (the smallest margin any recipient declares), become EXPIRED. Each offer
  * is expired in its own transaction against the version it was read at, so a claim or withdrawal
  * racing with the sweep is never overwritten: whichever commits second gets CONFLICT, and for the
- * sweep that only means "leave it". Idempotent: a second run finds nothing left to do.
+ * sweep that only means "leave it". Idempotent: a second run finds nothing left to do. An offer whose
+ * claims were all collected before it expired moves on to COLLECTED in the same transaction
+ * (Offer.followClaims): no stop event is left to move it later. COLLECTED offers are never candidates.
  */
 @Injectable()
 export class ExpireDueOffers {
@@ -25,6 +28,7 @@ export class ExpireDueOffers {
 
   constructor(
     private readonly offers: OfferRepository,
+    private readonly claims: ClaimRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -58,9 +62,12 @@ export class ExpireDueOffers {
         const stored = await this.offers.findById(id);
         if (stored === undefined) return 'skipped';
         const offer = Offer.restore(stored.offer.toSnapshot());
-        if (offer.status !== OfferStatus.PUBLISHED && offer.status !== OfferStatus.PARTIALLY_CLAIMED) return 'skipped';
+        if (!isOpenToClaims(offer.status)) return 'skipped';
         if (offer.expiryReasonAt(now, minMarginHours) === null) return 'skipped';
         offer.expire(now, minMarginHours);
+        // Read without the offer's lock: a collection committed since the offer was read wrote a new
+        // version (RecordStopEvent), so a stale view of the claims ends in CONFLICT and the next sweep.
+        offer.followClaims(await this.claims.progressOfOffer(offer.id), now);
         await this.offers.update(offer, stored.version);
         return 'expired';
       });

@@ -1,4 +1,4 @@
-import type { ClaimStatus, GeoPoint, Offer, OfferStatus, TemperatureClass } from '#domain';
+import type { ClaimStatus, GeoPoint, Offer, OfferStatus, RefusalReason, TemperatureClass } from '#domain';
 
 /** An offer as stored: the aggregate, its optimistic-lock version and the location copied from its site. */
 export interface VersionedOffer {
@@ -51,6 +51,8 @@ export interface OfferClaim {
   readonly totalKg: number;
   readonly createdAt: Date;
   readonly lines: readonly OfferClaimLine[];
+  /** Goods refused: all of them (REFUSED), or part at delivery (DELIVERED, the lines being what was accepted). */
+  readonly refusal: { readonly reason: RefusalReason; readonly detail: string | null; readonly kg: number } | null;
 }
 
 export interface NewOfferDetails {

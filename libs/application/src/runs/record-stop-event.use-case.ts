@@ -10,12 +10,13 @@ import {
   StopKind,
   type Claim,
   type RunStop,
+  type StopEventRecord,
   type StopReading,
 } from '#domain';
 import type { Actor } from '../auth/actor';
 import { ClaimRepository } from '../claims/claim-repository.port';
 import { PickupRepository } from '../claims/pickup-repository.port';
-import { OfferRepository } from '../offers/offer-repository.port';
+import { OfferRepository, type VersionedOffer } from '../offers/offer-repository.port';
 import { Authorizer } from '../organizations/authorizer.service';
 import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
@@ -35,10 +36,13 @@ export interface RecordStopEventCommand {
 /**
  * The run's driver (or, for them, one of the recipient's coordinators) records what happened at a
  * stop. The reading's shape is checked first (StopReading), then, in one transaction holding the
- * run's row, the offer's (for a no-show at collection, whose kilos go back to it) and the claim's,
- * in that order: the run judges order and quantities (Run.recordStopEvent), the claim follows
- * (collected, delivered, refused, cancelled for a no-show at the donor's), and the trace, the live
- * notice and, for a refusal, the donor's e-mail are written with it. Any refusal writes nothing.
+ * run's row, the offer's (for an outcome at a donor's site, which may change the offer) and the
+ * claim's, in that order: the run judges order and quantities (Run.recordStopEvent: a delivery
+ * short of what was collected is a partial refusal and needs its reason), the claim follows
+ * (collected, delivered, possibly in part, refused, cancelled for a no-show at the donor's), the
+ * offer follows its goods (a no-show gives the kilos back; the last collection makes it COLLECTED,
+ * Offer.followClaims), and the trace, the live notices and, for a refusal, the donor's e-mail are
+ * written with them. Any refusal writes nothing.
  */
 @Injectable()
 export class RecordStopEvent {
@@ -68,16 +72,18 @@ export class RecordStopEvent {
       const run = await this.runs.findById(found.id, { forUpdate: true });
       const stop = run?.stops.find((candidate) => candidate.id === command.stopId);
       if (run === undefined || stop === undefined) throw new DomainError('NOT_FOUND', 'stopId');
-      const noShowAtDonor = reading.kind === StopEventKind.NO_SHOW && stop.kind === StopKind.COLLECT;
       const claimBefore = await this.claims.findById(stop.claimId);
       if (claimBefore === undefined) throw new Error(`stop ${stop.id}: claim ${stop.claimId} not found`);
-      // Offer before claim, the order every writer locks them in.
-      const offer = noShowAtDonor ? await this.offers.findById(claimBefore.offerId, { forUpdate: true }) : undefined;
+      // Offer before claim, the order every writer locks them in: an outcome at the donor's site may
+      // give kilos back (no-show) or end the offer's wait for collection, and two such outcomes for
+      // two claims of one offer must see each other (the second one moves the offer, once).
+      const changesOffer = stop.kind === StopKind.COLLECT && reading.kind !== StopEventKind.ARRIVED;
+      const stored = changesOffer ? await this.offers.findById(claimBefore.offerId, { forUpdate: true }) : undefined;
       const claim = await this.claims.findById(stop.claimId, { forUpdate: true });
       if (claim === undefined) throw new Error(`stop ${stop.id}: claim ${stop.claimId} vanished`);
       const now = this.clock.now();
 
-      run.recordStopEvent(
+      const recorded = run.recordStopEvent(
         stop.id,
         reading,
         { kgTolerancePercent: this.settings.kgTolerancePercent, temperatureLimitC: coldChainLimitC(claim.lines) },
@@ -85,31 +91,42 @@ export class RecordStopEvent {
         now,
       );
       try {
-        follow(claim, stop, reading, { stopId: stop.id, actorUserId: actor.userId, now });
+        follow(claim, stop, reading, recorded, { stopId: stop.id, actorUserId: actor.userId, now });
       } catch (error) {
         // The claim was cancelled (or settled) since the run was planned: the stop cannot take this event.
         if (isDomainError(error) && error.code === 'ILLEGAL_CLAIM_TRANSITION') throw new DomainError(error.code, 'stopId', error.params);
         throw error;
       }
-      if (offer !== undefined && offer.offer.status !== OfferStatus.WITHDRAWN) {
-        // Nobody handed the goods over: they are the donor's again, on offer if its window is still open.
-        const reopened = Offer.restore(offer.offer.toSnapshot());
-        reopened.release(
-          claim.lines.map((line) => ({ itemId: line.itemId, quantityKg: line.kg })),
-          now,
-        );
-        await this.offers.update(reopened, offer.version);
-      }
       await this.claims.update(claim);
-      if (noShowAtDonor) await this.pickups.cancelForClaim(claim.id, now);
+      if (stored !== undefined) await this.followGoods(stored, claim, reading, now);
+      if (reading.kind === StopEventKind.NO_SHOW && stop.kind === StopKind.COLLECT) await this.pickups.cancelForClaim(claim.id, now);
       await this.runs.update(run);
       return { runId: run.id, stopId: stop.id };
     });
   }
+
+  /**
+   * The offer's side of an outcome at the donor's site, once the claim is written: nobody handed the
+   * goods over, so they are the donor's again (on offer if its window is still open); then the offer
+   * follows its claims (Offer.followClaims), read with its row held. The offer is written even when
+   * nothing changed: its new version tells a writer that read it before, without the lock (the
+   * expiry sweep), that the claims it saw are out of date, so that write is refused (CONFLICT).
+   */
+  private async followGoods(stored: VersionedOffer, claim: Claim, reading: StopReading, now: Date): Promise<void> {
+    const offer = Offer.restore(stored.offer.toSnapshot());
+    if (reading.kind === StopEventKind.NO_SHOW && offer.status !== OfferStatus.WITHDRAWN) {
+      offer.release(
+        claim.lines.map((line) => ({ itemId: line.itemId, quantityKg: line.kg })),
+        now,
+      );
+    }
+    offer.followClaims(await this.claims.progressOfOffer(offer.id), now);
+    await this.offers.update(offer, stored.version);
+  }
 }
 
 /** The claim's side of a stop event (its state machine decides what may follow what). */
-function follow(claim: Claim, stop: RunStop, reading: StopReading, at: { stopId: string; actorUserId: string; now: Date }): void {
+function follow(claim: Claim, stop: RunStop, reading: StopReading, recorded: StopEventRecord, at: { stopId: string; actorUserId: string; now: Date }): void {
   switch (reading.kind) {
     case StopEventKind.ARRIVED:
       claim.recordArrival(at);
@@ -118,7 +135,8 @@ function follow(claim: Claim, stop: RunStop, reading: StopReading, at: { stopId:
       claim.collect(reading.quantityKg ?? 0, reading.temperatureC, at);
       return;
     case StopEventKind.DELIVERED:
-      claim.deliver(reading.quantityKg ?? 0, reading.temperatureC, at);
+      // The run judged the kilos against the collection: refused kilos mean a reason for them.
+      claim.deliver(reading.quantityKg ?? 0, reading.temperatureC, at, recorded.refusedKg === null ? null : reading.refusal);
       return;
     case StopEventKind.REFUSED:
       if (reading.refusal === null) throw new Error('a refusal without its reason');

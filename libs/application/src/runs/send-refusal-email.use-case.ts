@@ -12,7 +12,11 @@ import { DONOR_FOLLOWER_ROLES } from './run-roles';
 
 export type RefusalEmailOutcome = 'SENT' | 'NOT_REFUSED' | 'NO_ADDRESS';
 
-/** A refusal goes back to the donor (docs/domain-rules.md, Refusal): its admins and staff, at least once. */
+/**
+ * A refusal goes back to the donor (docs/domain-rules.md, Refusal): its admins and staff, at least
+ * once; a whole one (the claim REFUSED) or a partial one at delivery (the claim DELIVERED with the
+ * kilos it accepted, the rest refused).
+ */
 @Injectable()
 export class SendRefusalEmail {
   constructor(
@@ -26,8 +30,8 @@ export class SendRefusalEmail {
 
   async execute(payload: JobPayloads['notifications.refusal-email']): Promise<RefusalEmailOutcome> {
     const claim = await this.claims.findById(payload.claimId);
-    const snapshot = claim?.toSnapshot();
-    if (claim === undefined || snapshot === undefined || snapshot.status !== ClaimStatus.REFUSED || snapshot.refusalReason === null) return 'NOT_REFUSED';
+    const refusal = claim?.refusal ?? null;
+    if (claim === undefined || refusal === null) return 'NOT_REFUSED';
     const stored = await this.offers.findById(claim.offerId);
     if (stored === undefined) return 'NOT_REFUSED';
     const to = await this.directory.emailsOf(stored.offer.donorOrganizationId, DONOR_FOLLOWER_ROLES);
@@ -39,9 +43,10 @@ export class SendRefusalEmail {
           offerId: stored.offer.id,
           offerTitle: stored.offer.title,
           recipientName: recipient?.name ?? '—',
-          kg: claim.totalKg,
-          reason: snapshot.refusalReason,
-          note: snapshot.refusalNote,
+          refusedKg: refusal.kg,
+          acceptedKg: claim.status === ClaimStatus.DELIVERED ? claim.totalKg : 0,
+          reason: refusal.reason,
+          note: refusal.detail,
           temperatureC: payload.temperatureC,
           publicUrl: this.settings.publicUrl,
         },

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { ClaimStatus, isClaimStatus } from '../shared/claim-status';
+import { ClaimStatus, isClaimStatus, type ClaimProgress } from '../shared/claim-status';
 import { roundKg } from '../shared/kilograms';
 import type { CalendarDay } from '../shared/paris-calendar';
 import type { TemperatureClass } from '../shared/temperature-class';
@@ -34,9 +34,21 @@ export interface ClaimSnapshot {
   readonly statusChangedAt: Date;
   readonly cancelledBy: ClaimCanceller | null;
   readonly cancellationReason: string | null;
-  /** Why the goods were refused, and what the person added, once REFUSED. */
+  /**
+   * Why goods were refused, what the person added, and how many kilos: all of them once REFUSED,
+   * the part the recipient did not accept when DELIVERED after a partial refusal; null otherwise.
+   */
   readonly refusalReason: RefusalReason | null;
   readonly refusalNote: string | null;
+  readonly refusedKg: number | null;
+  /** When the goods left the donor's site (null before, and for goods refused or cancelled there). */
+  readonly collectedAt: Date | null;
+}
+
+/** Why goods were refused (a stop event's reason) and what the person added. */
+export interface Refusal {
+  readonly reason: RefusalReason;
+  readonly detail: string | null;
 }
 
 /** Where a stop event happened, for the trace: the run's stop. */
@@ -87,6 +99,8 @@ export class Claim implements RecordsEvents {
       cancellationReason: null,
       refusalReason: null,
       refusalNote: null,
+      refusedKg: null,
+      collectedAt: null,
     });
     claim.record(DomainEventKind.CLAIMED, now, input.createdBy, null);
     return claim;
@@ -122,6 +136,15 @@ export class Claim implements RecordsEvents {
   }
   get createdAt(): Date {
     return new Date(this.state.createdAt.getTime());
+  }
+  /** Goods refused, all of them (REFUSED) or the part not accepted at delivery (DELIVERED): how many kilos, and why. */
+  get refusal(): (Refusal & { readonly kg: number }) | null {
+    const { refusalReason, refusalNote, refusedKg } = this.state;
+    return refusalReason === null || refusedKg === null ? null : { reason: refusalReason, detail: refusalNote, kg: refusedKg };
+  }
+  /** What the offer needs to know to follow its goods (Offer.followClaims). */
+  get progress(): ClaimProgress {
+    return { status: this.state.status, collected: this.state.collectedAt !== null };
   }
 
   /** Kg per temperature class: what the claim takes of the recipient's storage that day. */
@@ -163,26 +186,52 @@ export class Claim implements RecordsEvents {
 
   /**
    * The driver took the goods at the donor's site, as weighed: the lines are scaled to the kilos
-   * actually collected, which count from then on (storage, history), and the trace records them.
+   * actually collected (scaledLines), which count from then on (storage, history), and the trace records them.
    */
   collect(kg: number, temperatureC: number | null, at: StopContext): void {
     const status = nextClaimStatus(this.state.status, ClaimEvent.COLLECT);
-    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), lines: scaledLines(this.state.lines, kg) };
+    const now = new Date(at.now.getTime());
+    this.state = { ...this.state, status, statusChangedAt: now, collectedAt: now, lines: scaledLines(this.state.lines, kg) };
     this.record(DomainEventKind.COLLECTED, at.now, at.actorUserId, null, { temperatureC, stopId: at.stopId });
   }
 
-  /** The recipient took the goods at its site, as weighed. */
-  deliver(kg: number, temperatureC: number | null, at: StopContext): void {
+  /**
+   * The recipient took the goods at its site, as weighed. With a refusal it accepted only `kg` of
+   * what was collected (docs/domain-rules.md, Refusal): the lines become the kilos accepted, which
+   * count from then on (storage, history, receipts), and the rest, line by line, is traced as
+   * refused, with its reason, in the same change; the run has judged that `kg` is below what was
+   * collected exactly when there is a refusal (Run.recordStopEvent), so anything else is a bug.
+   */
+  deliver(kg: number, temperatureC: number | null, at: StopContext, refusal: Refusal | null = null): void {
     const status = nextClaimStatus(this.state.status, ClaimEvent.DELIVER);
-    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), lines: scaledLines(this.state.lines, kg) };
+    const collected = this.state.lines;
+    const accepted = scaledLines(collected, kg);
+    const refused = refusedLines(collected, accepted);
+    if ((refusal === null) !== (refused.length === 0)) {
+      throw new Error(
+        `Claim ${this.state.id}: ${kg} kg delivered of ${this.totalKg} kg collected, refusal ${refusal === null ? 'missing' : 'without a shortfall'}`,
+      );
+    }
+    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), lines: accepted };
     this.record(DomainEventKind.DELIVERED, at.now, at.actorUserId, null, { temperatureC, stopId: at.stopId });
+    if (refusal === null) return;
+    const refusedKg = roundKg(refused.reduce((sum, line) => sum + line.kg, 0));
+    this.state = { ...this.state, refusalReason: refusal.reason, refusalNote: refusal.detail, refusedKg };
+    this.record(DomainEventKind.REFUSED, at.now, at.actorUserId, refusalText(refusal), { lines: refused, temperatureC, stopId: at.stopId, to: null });
   }
 
-  /** The goods are refused, at collection or at delivery; the reason goes back to the donor. */
+  /** All the goods are refused, at collection or at delivery; the reason goes back to the donor. */
   refuse(reason: RefusalReason, note: string | null, temperatureC: number | null, at: StopContext): void {
     const status = nextClaimStatus(this.state.status, ClaimEvent.REFUSE);
-    this.state = { ...this.state, status, statusChangedAt: new Date(at.now.getTime()), refusalReason: reason, refusalNote: note };
-    this.record(DomainEventKind.REFUSED, at.now, at.actorUserId, note === null ? reason : `${reason}: ${note}`, { temperatureC, stopId: at.stopId, to: null });
+    this.state = {
+      ...this.state,
+      status,
+      statusChangedAt: new Date(at.now.getTime()),
+      refusalReason: reason,
+      refusalNote: note,
+      refusedKg: this.totalKg,
+    };
+    this.record(DomainEventKind.REFUSED, at.now, at.actorUserId, refusalText({ reason, detail: note }), { temperatureC, stopId: at.stopId, to: null });
   }
 
   /**
@@ -232,20 +281,50 @@ export class Claim implements RecordsEvents {
 }
 
 /**
- * The lines scaled to `kg` in all, in proportion, counted in whole grams (as stored): each line gets
- * its share rounded down, the last one what is left, so the lines add up to exactly `kg`.
+ * The one rule for spreading kilos weighed once over a claim's lines (a stop's goods are weighed
+ * together, not item by item): each line gets its share in proportion to what it held, in whole
+ * grams (as stored) rounded down, and the grams this leaves go one each to the lines with the
+ * largest remainders (the earlier line first on a tie). So the lines add up to exactly `kg`, each
+ * is within a gram of its exact share, and scaling down never gives a line more than it held, which
+ * is what lets a partial refusal take the difference line by line (refusedLines).
  */
 export function scaledLines(lines: readonly ClaimLine[], kg: number): readonly ClaimLine[] {
-  const grams = (value: number) => Math.round(value * 1000);
-  const total = lines.reduce((sum, line) => sum + grams(line.kg), 0);
-  if (total <= 0) return lines;
-  const wanted = grams(kg);
-  let left = wanted;
+  // In BigInt: grams × grams exceeds what a double holds exactly for the largest lots.
+  const held = lines.map((line) => BigInt(toGrams(line.kg)));
+  const total = held.reduce((sum, grams) => sum + grams, 0n);
+  if (total <= 0n) return lines;
+  const wanted = BigInt(toGrams(kg));
+  const shares = held.map((grams) => (grams * wanted) / total);
+  const remainders = held.map((grams) => (grams * wanted) % total);
+  let leftOver = wanted - shares.reduce((sum, grams) => sum + grams, 0n);
+  const byRemainder = lines.map((_, index) => index).sort((a, b) => compareDescending(remainders[a] ?? 0n, remainders[b] ?? 0n) || a - b);
+  for (const index of byRemainder) {
+    if (leftOver <= 0n) break;
+    shares[index] = (shares[index] ?? 0n) + 1n;
+    leftOver -= 1n;
+  }
+  return Object.freeze(lines.map((line, index) => Object.freeze({ ...line, kg: Number(shares[index] ?? 0n) / 1000 })));
+}
+
+/** What was collected and not accepted, line by line (lines with nothing refused left out). */
+export function refusedLines(collected: readonly ClaimLine[], accepted: readonly ClaimLine[]): readonly ClaimLine[] {
   return Object.freeze(
-    lines.map((line, index) => {
-      const share = index === lines.length - 1 ? left : Math.floor((grams(line.kg) * wanted) / total);
-      left -= share;
-      return Object.freeze({ ...line, kg: share / 1000 });
+    collected.flatMap((line, index) => {
+      const grams = toGrams(line.kg) - toGrams(accepted[index]?.kg ?? 0);
+      return grams > 0 ? [Object.freeze({ ...line, kg: grams / 1000 })] : [];
     }),
   );
+}
+
+/** A refusal as the trace and the stop's note write it: `REASON` or `REASON: detail`. */
+export function refusalText(refusal: Refusal): string {
+  return refusal.detail === null ? refusal.reason : `${refusal.reason}: ${refusal.detail}`;
+}
+
+function toGrams(kg: number): number {
+  return Math.round(kg * 1000);
+}
+
+function compareDescending(a: bigint, b: bigint): number {
+  return a === b ? 0 : a > b ? -1 : 1;
 }

@@ -157,6 +157,10 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_REFUSAL_REASON',
   'STOP_EVENT_NOT_FOR_STOP',
   'QUANTITY_ABOVE_CLAIMED',
+  // Stop events: a delivery's kilos against those collected (docs/domain-rules.md, Refusal).
+  'QUANTITY_ABOVE_COLLECTED',
+  'SHORTFALL_REASON_REQUIRED',
+  'REFUSAL_WITHOUT_SHORTFALL',
   // Stop events: the run or the stop forbids it now.
   'STOP_EVENT_ALREADY_RECORDED',
   'STOP_EVENT_OUT_OF_ORDER',

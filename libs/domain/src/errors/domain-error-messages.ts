@@ -497,6 +497,18 @@ export const DOMAIN_ERROR_MESSAGES: Readonly<Record<DomainErrorCode, DomainError
     fr: 'Plus que réservé : {claimedKg} kg réservés, au plus {maxKg} kg avec la tolérance.',
     en: 'More than claimed: {claimedKg} kg claimed, at most {maxKg} kg with the tolerance.',
   },
+  QUANTITY_ABOVE_COLLECTED: {
+    fr: 'Plus que collecté : {collectedKg} kg collectés, au plus {maxKg} kg avec la tolérance.',
+    en: 'More than collected: {collectedKg} kg collected, at most {maxKg} kg with the tolerance.',
+  },
+  SHORTFALL_REASON_REQUIRED: {
+    fr: 'Il manque {shortfallKg} kg sur les {collectedKg} kg collectés : la note doit donner le motif du refus de ce reste, l’un de {reasons} (OTHER suivi de « : » et d’une explication).',
+    en: '{shortfallKg} kg of the {collectedKg} kg collected are missing: the note must give the reason they were refused, one of {reasons} (OTHER followed by ":" and an explanation).',
+  },
+  REFUSAL_WITHOUT_SHORTFALL: {
+    fr: 'La note donne un motif de refus, mais les {collectedKg} kg collectés sont tous livrés : rien n’a été refusé.',
+    en: 'The note gives a refusal reason, but all the {collectedKg} kg collected are delivered: nothing was refused.',
+  },
   STOP_EVENT_ALREADY_RECORDED: {
     fr: 'Cet événement est déjà enregistré pour cet arrêt.',
     en: 'This event is already recorded for this stop.',

@@ -1,6 +1,14 @@
 import { DomainError } from '../errors/domain-error';
 import { OFFER_STATUSES, OfferStatus } from '../shared/offer-status';
-import { canApplyOfferEvent, isTerminalOfferStatus, nextOfferStatus, OFFER_EVENTS, type OfferEvent } from './offer-status.machine';
+import {
+  canApplyOfferEvent,
+  isOpenToClaims,
+  isTerminalOfferStatus,
+  nextOfferStatus,
+  OFFER_EVENTS,
+  OFFER_STATUSES_OPEN_TO_CLAIMS,
+  type OfferEvent,
+} from './offer-status.machine';
 
 /**
  * The lifecycle written out a second time, by hand, from the issue: every pair of this list is
@@ -17,12 +25,13 @@ const LEGAL: ReadonlyArray<[OfferStatus, OfferEvent, OfferStatus]> = [
   ['PARTIALLY_CLAIMED', 'CLAIM_ALL', 'CLAIMED'],
   ['PARTIALLY_CLAIMED', 'RELEASE_PART', 'PARTIALLY_CLAIMED'],
   ['PARTIALLY_CLAIMED', 'RELEASE_ALL', 'PUBLISHED'],
-  ['PARTIALLY_CLAIMED', 'COLLECT', 'COLLECTED'],
   ['PARTIALLY_CLAIMED', 'WITHDRAW', 'WITHDRAWN'],
   ['PARTIALLY_CLAIMED', 'EXPIRE', 'EXPIRED'],
   ['CLAIMED', 'RELEASE_PART', 'PARTIALLY_CLAIMED'],
   ['CLAIMED', 'RELEASE_ALL', 'PUBLISHED'],
+  // Collected once nothing remains to claim: fully claimed, or expired (an open offer expires first).
   ['CLAIMED', 'COLLECT', 'COLLECTED'],
+  // The end of the goods' story; no code takes it yet (see OFFER_TRANSITIONS).
   ['COLLECTED', 'CLOSE', 'CLOSED'],
   // Expired with confirmed claims left: those are still collected, or cancelled without reopening.
   ['EXPIRED', 'RELEASE_PART', 'EXPIRED'],
@@ -59,10 +68,18 @@ describe('offer status machine', () => {
     expect(OFFER_STATUSES.filter(isTerminalOfferStatus)).toEqual([OfferStatus.CLOSED, OfferStatus.WITHDRAWN]);
   });
 
-  it('never withdraws goods once collected', () => {
+  it('never withdraws, expires, releases or reopens goods once collected', () => {
     for (const status of [OfferStatus.COLLECTED, OfferStatus.CLOSED]) {
-      expect(() => nextOfferStatus(status, 'WITHDRAW')).toThrow(DomainError);
+      for (const event of ['WITHDRAW', 'EXPIRE', 'RELEASE_PART', 'RELEASE_ALL', 'CLAIM_PART', 'CLAIM_ALL', 'PUBLISH'] as const) {
+        expect(() => nextOfferStatus(status, event)).toThrow(DomainError);
+      }
     }
+  });
+
+  it('takes claims only while PUBLISHED or PARTIALLY_CLAIMED: the one list every reader of open offers uses', () => {
+    expect(OFFER_STATUSES_OPEN_TO_CLAIMS).toEqual([OfferStatus.PUBLISHED, OfferStatus.PARTIALLY_CLAIMED]);
+    expect(OFFER_STATUSES.filter(isOpenToClaims)).toEqual([OfferStatus.PUBLISHED, OfferStatus.PARTIALLY_CLAIMED]);
+    expect(isOpenToClaims(OfferStatus.COLLECTED)).toBe(false);
   });
 
   it('reaches every status from DRAFT', () => {

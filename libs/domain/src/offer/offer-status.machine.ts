@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { OfferStatus } from '../shared/offer-status';
+import { OFFER_STATUSES, OfferStatus } from '../shared/offer-status';
 
 /**
  * What can happen to an offer. Claims come in two events because the resulting status depends on
@@ -25,7 +25,14 @@ type TransitionTable = { readonly [S in OfferStatus]: Readonly<Partial<Record<Of
 /**
  * The whole lifecycle; any pair not listed is illegal. Withdrawal stops before collection (goods
  * that left the site cannot be un-given); expiry only touches offers still open to claims, since a
- * fully claimed offer is the claims' to settle.
+ * fully claimed offer is the claims' to settle. An offer is COLLECTED once nothing remains to claim
+ * and all its claims' goods have left the donor's site (Offer.followClaims): from CLAIMED, or from
+ * EXPIRED; an offer still open to claims is never collected, it expires first.
+ *
+ * CLOSED (after COLLECTED) is the end of the goods' story, not reached yet: goods refused at
+ * delivery still await a recorded fate (destroyed, or taken back) and a recipient may still report
+ * a defect on what it received; until those exist, nothing would make "closed" true, so no code
+ * closes an offer and the move is only written here.
  */
 export const OFFER_TRANSITIONS: TransitionTable = {
   DRAFT: {
@@ -43,7 +50,6 @@ export const OFFER_TRANSITIONS: TransitionTable = {
     CLAIM_ALL: OfferStatus.CLAIMED,
     RELEASE_PART: OfferStatus.PARTIALLY_CLAIMED,
     RELEASE_ALL: OfferStatus.PUBLISHED,
-    COLLECT: OfferStatus.COLLECTED,
     WITHDRAW: OfferStatus.WITHDRAWN,
     EXPIRE: OfferStatus.EXPIRED,
   },
@@ -77,4 +83,15 @@ export function nextOfferStatus(from: OfferStatus, event: OfferEvent): OfferStat
 /** Statuses no event leaves. */
 export function isTerminalOfferStatus(status: OfferStatus): boolean {
   return Object.keys(OFFER_TRANSITIONS[status]).length === 0;
+}
+
+/**
+ * The statuses in which an offer takes claims (PUBLISHED, PARTIALLY_CLAIMED), read off the table
+ * above: the one list for every reader of open offers (claims, broadcasts, e-mails, expiry), so an
+ * offer that moved on (COLLECTED, EXPIRED …) is never offered again.
+ */
+export const OFFER_STATUSES_OPEN_TO_CLAIMS: readonly OfferStatus[] = OFFER_STATUSES.filter((status) => canApplyOfferEvent(status, OfferEvent.CLAIM_PART));
+
+export function isOpenToClaims(status: OfferStatus): boolean {
+  return OFFER_STATUSES_OPEN_TO_CLAIMS.includes(status);
 }

@@ -128,8 +128,14 @@ describe('Offer lifecycle', () => {
     expect(offer.withdrawalReason).toBe('Stock vendu');
 
     const collected = published();
-    collected.claim([{ itemId: 'a', quantityKg: 10 }], terms);
-    collected.markCollected(now);
+    collected.claim(
+      [
+        { itemId: 'a', quantityKg: 10 },
+        { itemId: 'b', quantityKg: 5.5 },
+      ],
+      terms,
+    );
+    expect(collected.followClaims([{ status: 'COLLECTED', collected: true }], now)).toBe(true);
     expectError(() => collected.withdraw('Erreur', now), 'ILLEGAL_OFFER_TRANSITION');
     expect(collected.status).toBe(OfferStatus.COLLECTED);
   });
@@ -156,20 +162,86 @@ describe('Offer lifecycle', () => {
     const offer = published({ items: [item('a', { date: '2025-07-15' }), item('b', { dateKind: DateKind.NONE, date: null })] });
     expect(offer.expiryReasonAt(now, 240)).toBeNull();
   });
+});
 
-  it('closes after collection', () => {
+describe('An offer follows its goods', () => {
+  const after = new Date(now.getTime() + 9 * HOUR);
+  const claimedBy = (lines: Array<[string, number]>) => {
     const offer = published();
     offer.claim(
-      [
-        { itemId: 'a', quantityKg: 10 },
-        { itemId: 'b', quantityKg: 5.5 },
-      ],
+      lines.map(([itemId, quantityKg]) => ({ itemId, quantityKg })),
       terms,
     );
-    expect(offer.status).toBe(OfferStatus.CLAIMED);
-    offer.markCollected(now);
-    offer.close(now);
-    expect(offer.status).toBe(OfferStatus.CLOSED);
+    offer.pullEvents();
+    return offer;
+  };
+  const confirmed = { status: 'CONFIRMED', collected: false } as const;
+  const collected = { status: 'COLLECTED', collected: true } as const;
+  const delivered = { status: 'DELIVERED', collected: true } as const;
+  const refusedAfterCollection = { status: 'REFUSED', collected: true } as const;
+  const refusedAtCollection = { status: 'REFUSED', collected: false } as const;
+  const cancelled = { status: 'CANCELLED', collected: false } as const;
+  const whole: Array<[string, number]> = [
+    ['a', 10],
+    ['b', 5.5],
+  ];
+
+  it('is COLLECTED once fully claimed and no claim waits for collection any more, whatever became of the goods since', () => {
+    for (const claims of [[collected], [delivered, refusedAfterCollection], [collected, cancelled], [refusedAtCollection, delivered]]) {
+      const offer = claimedBy(whole);
+      expect(offer.followClaims(claims, now)).toBe(true);
+      expect(offer.status).toBe(OfferStatus.COLLECTED);
+      expect(offer.pullEvents()).toEqual([]);
+      // Once is enough: it never moves again (nothing takes it back, and CLOSED is not reached yet).
+      expect(offer.followClaims(claims, now)).toBe(false);
+      expect(offer.status).toBe(OfferStatus.COLLECTED);
+    }
+  });
+
+  it('waits while a claim is still to be collected, or when no goods ever left the site', () => {
+    for (const claims of [[collected, confirmed], [confirmed], [refusedAtCollection], [cancelled], []]) {
+      const offer = claimedBy(whole);
+      expect(offer.followClaims(claims, after)).toBe(false);
+      expect(offer.status).toBe(OfferStatus.CLAIMED);
+    }
+  });
+
+  it('waits while part of it can still be claimed; past its window it expires, what stayed at the donor’s traced, then is COLLECTED', () => {
+    const open = claimedBy([['a', 4]]);
+    expect(open.followClaims([collected], now)).toBe(false);
+    expect(open.status).toBe(OfferStatus.PARTIALLY_CLAIMED);
+    expect(open.followClaims([collected], after)).toBe(true);
+    expect(open.status).toBe(OfferStatus.COLLECTED);
+    expect(open.expiryReason).toBe('WINDOW_OVER');
+    expect(open.pullEvents()).toEqual([
+      expect.objectContaining({
+        kind: 'OFFER_EXPIRED',
+        lines: [expect.objectContaining({ itemId: 'a', kg: 6 }), expect.objectContaining({ itemId: 'b', kg: 5.5 })],
+      }),
+    ]);
+    // Past its window with a claim still to collect: the expiry sweep's to expire, not this.
+    const waiting = claimedBy([['a', 4]]);
+    expect(waiting.followClaims([collected, confirmed], after)).toBe(false);
+    expect(waiting.status).toBe(OfferStatus.PARTIALLY_CLAIMED);
+  });
+
+  it('moves an EXPIRED offer on once its last claim is collected', () => {
+    const offer = claimedBy([['a', 4]]);
+    offer.expire(after);
+    expect(offer.followClaims([collected, confirmed], after)).toBe(false);
+    expect(offer.followClaims([collected, delivered], after)).toBe(true);
+    expect(offer.status).toBe(OfferStatus.COLLECTED);
+  });
+
+  it('never moves an offer withdrawn, a draft or one nobody claimed', () => {
+    const withdrawn = published();
+    withdrawn.withdraw('Vendu', now);
+    const draft = Offer.create(input(), now);
+    for (const offer of [withdrawn, draft, published()]) {
+      const before = offer.status;
+      expect(offer.followClaims([collected], now)).toBe(false);
+      expect(offer.status).toBe(before);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import { ClaimStatus, type ClaimProgress } from '../shared/claim-status';
 import { DateKind } from '../shared/date-kind';
 import { OfferStatus, isOfferStatus } from '../shared/offer-status';
 import { roundKg } from '../shared/kilograms';
@@ -298,14 +299,21 @@ export class Offer implements RecordsEvents {
     if (canApplyOfferEvent(status, OfferEvent.EXPIRE) && this.expiryReasonAt(now) === 'WINDOW_OVER') this.expire(now);
   }
 
-  markCollected(now: Date): void {
-    const status = nextOfferStatus(this.state.status, OfferEvent.COLLECT);
-    this.state = { ...this.state, status, statusChangedAt: new Date(now.getTime()) };
-  }
-
-  close(now: Date): void {
-    const status = nextOfferStatus(this.state.status, OfferEvent.CLOSE);
-    this.state = { ...this.state, status, statusChangedAt: new Date(now.getTime()) };
+  /**
+   * The offer follows its goods (docs/domain-rules.md, Offers follow their goods): once nothing
+   * remains to claim (CLAIMED, EXPIRED, or open but past its window) and none of its claims still
+   * waits for collection while at least one was collected, it is COLLECTED. One still open expires
+   * first, so the trace says what stayed at the donor's site. `claims` are all the offer's claims as
+   * the caller's transaction sees them, with the offer's row held, so two collections at once move
+   * it once. Answers whether the offer changed.
+   */
+  followClaims(claims: readonly ClaimProgress[], now: Date): boolean {
+    if (claims.some((claim) => claim.status === ClaimStatus.CONFIRMED) || !claims.some((claim) => claim.collected)) return false;
+    const expired = canApplyOfferEvent(this.state.status, OfferEvent.EXPIRE) && this.expiryReasonAt(now) !== null;
+    if (expired) this.expire(now);
+    if (!canApplyOfferEvent(this.state.status, OfferEvent.COLLECT)) return expired;
+    this.state = { ...this.state, status: nextOfferStatus(this.state.status, OfferEvent.COLLECT), statusChangedAt: new Date(now.getTime()) };
+    return true;
   }
 
   pullEvents(): DomainEvent[] {

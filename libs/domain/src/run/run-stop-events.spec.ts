@@ -90,6 +90,42 @@ describe('stop events on a run', () => {
     expect(run.stops.find((s) => s.id === 'c2')?.events).toEqual([]);
   });
 
+  it('judges a delivery against the kilos collected: a shortfall is a partial refusal recorded with its kilos and reason', () => {
+    const run = assigned();
+    record(run, 'c1', { kind: 'COLLECTED', quantityKg: 18 });
+    record(run, 'c2', { kind: 'COLLECTED', quantityKg: 25, temperatureC: 3 });
+    const before = run.toSnapshot();
+    // Against the 18 kg collected (not the 20 kg claimed): 19.8 kg at most, and less needs a reason.
+    expect(() => record(run, 'd1', { kind: 'DELIVERED', quantityKg: 19.9 })).toThrow(
+      expect.objectContaining({ code: 'QUANTITY_ABOVE_COLLECTED', field: 'quantityKg', params: { collectedKg: 18, maxKg: 19.8 } }),
+    );
+    expect(() => record(run, 'd1', { kind: 'DELIVERED', quantityKg: 15, note: 'plus de place' })).toThrow(
+      expect.objectContaining({ code: 'SHORTFALL_REASON_REQUIRED', field: 'note', params: expect.objectContaining({ shortfallKg: 3 }) }),
+    );
+    expect(() => record(run, 'd1', { kind: 'DELIVERED', quantityKg: 18, note: 'CAPACITY' })).toThrow(
+      expect.objectContaining({ code: 'REFUSAL_WITHOUT_SHORTFALL', field: 'note' }),
+    );
+    expect(run.toSnapshot()).toEqual(before);
+    const partial = record(run, 'd1', { kind: 'DELIVERED', quantityKg: 13.5, note: 'VISUAL_CHECK: cartons écrasés' });
+    expect(partial).toMatchObject({
+      kind: 'DELIVERED',
+      quantityKg: 13.5,
+      refusedKg: 4.5,
+      refusalReason: 'VISUAL_CHECK',
+      note: 'VISUAL_CHECK: cartons écrasés',
+    });
+    const whole = record(run, 'd2', { kind: 'DELIVERED', quantityKg: 25.4, temperatureC: 4, note: 'Déposé en chambre froide' });
+    expect(whole).toMatchObject({ refusedKg: null, refusalReason: null, note: 'Déposé en chambre froide' });
+    expect(run.status).toBe('COMPLETED');
+  });
+
+  it('records what a whole refusal sends back: the kilos collected at a delivery, the stop’s load at a collection', () => {
+    const run = assigned();
+    expect(record(run, 'c1', { kind: 'REFUSED', note: 'HYGIENE' })).toMatchObject({ refusedKg: 20, refusalReason: 'HYGIENE' });
+    record(run, 'c2', { kind: 'COLLECTED', quantityKg: 24, temperatureC: 3 });
+    expect(record(run, 'd2', { kind: 'REFUSED', note: 'OTHER: pas de place', temperatureC: 3 })).toMatchObject({ refusedKg: 24, refusalReason: 'OTHER' });
+  });
+
   it('has nothing to deliver when the collection was refused or nobody came', () => {
     const run = assigned();
     record(run, 'c1', { kind: 'NO_SHOW' });

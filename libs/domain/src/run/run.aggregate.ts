@@ -4,7 +4,8 @@ import type { CalendarDay } from '../shared/paris-calendar';
 import { TEMPERATURE_CLASSES, type TemperatureClass } from '../shared/temperature-class';
 import { RunStatus, StopEventKind, StopKind, isRunStatus } from './run-status';
 import { RunEvent, nextRunStatus } from './run-status.machine';
-import type { StopReading } from './stop-reading.value-object';
+import { deliveryShortfallKg } from './delivery-shortfall';
+import type { RefusalReason, StopReading } from './stop-reading.value-object';
 
 /** The vehicle a run was planned for. */
 export interface RunVehicle {
@@ -28,11 +29,20 @@ export interface StopEventRecord {
   readonly note: string | null;
   /** The reading is warmer than the goods' cold-chain limit (docs/domain-rules.md, Cold chain). */
   readonly temperatureOutOfLimit: boolean;
+  /**
+   * Kilos refused here, and why: all the stop's goods for REFUSED (as collected, or as claimed when
+   * refused at collection), what a DELIVERED fell short of the collection by; null otherwise.
+   */
+  readonly refusedKg: number | null;
+  readonly refusalReason: RefusalReason | null;
 }
 
 /** What the run must know of the goods to judge a stop event: how many kilos over the claim are tolerated, and their cold-chain limit. */
 export interface StopEventRules {
-  /** Scales and estimates differ a little: a reading up to this much above the claimed kilos is accepted. */
+  /**
+   * Scales and estimates differ a little: a reading up to this much above the claimed kilos (at
+   * collection) or the collected ones (at delivery) is accepted.
+   */
   readonly kgTolerancePercent: number;
   /** The warmest reading allowed for the goods of the stop; null when they need no cold. */
   readonly temperatureLimitC: number | null;
@@ -278,10 +288,12 @@ export class Run {
 
   /**
    * Records what happened at a stop, in order and each once: ARRIVED (if at all) before the
-   * outcome, one outcome per stop, and a delivery only of goods collected on this run. Kilos may
-   * exceed the stop's load only by the tolerance; chilled and frozen goods need a reading, flagged
-   * when warmer than their limit. The run is on the road from its first event and done when every
-   * stop is (a delivery whose collection did not happen has nothing left to do).
+   * outcome, one outcome per stop, and a delivery only of goods collected on this run. Collected
+   * kilos may exceed the stop's load only by the tolerance; delivered kilos are judged against the
+   * collected ones (deliveryShortfallKg: above by the tolerance at most, below only with a refusal
+   * reason for the rest). Chilled and frozen goods need a reading, flagged when warmer than their
+   * limit. The run is on the road from its first event and done when every stop is (a delivery
+   * whose collection did not happen has nothing left to do).
    */
   recordStopEvent(stopId: string, reading: StopReading, rules: StopEventRules, actorUserId: string, now: Date): StopEventRecord {
     const stop = this.state.stops.find((candidate) => candidate.id === stopId);
@@ -293,13 +305,19 @@ export class Run {
     if (!EVENTS_AT[stop.kind].includes(reading.kind)) throw new DomainError('STOP_EVENT_NOT_FOR_STOP', 'kind', { stopKind: stop.kind });
     if (stop.events.some((event) => event.kind === reading.kind)) throw new DomainError('STOP_EVENT_ALREADY_RECORDED', 'kind');
     if (outcomeOf(stop) !== null) throw new DomainError('STOP_EVENT_OUT_OF_ORDER', 'kind', { reason: 'the stop is already done' });
-    if (stop.kind === StopKind.DELIVER && this.collectionOf(stop) !== StopEventKind.COLLECTED) {
+    const collection = stop.kind === StopKind.DELIVER ? this.collectionOf(stop) : null;
+    if (stop.kind === StopKind.DELIVER && collection?.kind !== StopEventKind.COLLECTED) {
       throw new DomainError('STOP_EVENT_OUT_OF_ORDER', 'kind', { reason: 'these goods have not been collected' });
     }
-    if (reading.quantityKg !== null) {
-      const claimedKg = stopLoadKg(stop);
-      const maxKg = roundKg(claimedKg * (1 + rules.kgTolerancePercent / 100));
-      if (reading.quantityKg > maxKg) throw new DomainError('QUANTITY_ABOVE_CLAIMED', 'quantityKg', { claimedKg, maxKg });
+    // What a delivery is judged against, and what a refusal there sends back: the kilos collected.
+    const loadKg = collection?.quantityKg ?? stopLoadKg(stop);
+    let refusedKg: number | null = reading.kind === StopEventKind.REFUSED ? loadKg : null;
+    if (reading.kind === StopEventKind.DELIVERED) {
+      const shortfallKg = deliveryShortfallKg(loadKg, reading, rules.kgTolerancePercent);
+      refusedKg = shortfallKg > 0 ? shortfallKg : null;
+    } else if (reading.quantityKg !== null) {
+      const maxKg = roundKg(loadKg * (1 + rules.kgTolerancePercent / 100));
+      if (reading.quantityKg > maxKg) throw new DomainError('QUANTITY_ABOVE_CLAIMED', 'quantityKg', { claimedKg: loadKg, maxKg });
     }
     const cold = stop.kgByTemperature.CHILLED > 0 || stop.kgByTemperature.FROZEN > 0;
     if (cold && reading.temperatureC === null && (reading.kind === StopEventKind.COLLECTED || reading.kind === StopEventKind.DELIVERED)) {
@@ -313,6 +331,8 @@ export class Run {
       temperatureC: reading.temperatureC,
       note: reading.note,
       temperatureOutOfLimit: reading.temperatureC !== null && rules.temperatureLimitC !== null && reading.temperatureC > rules.temperatureLimitC,
+      refusedKg,
+      refusalReason: refusedKg === null ? null : (reading.refusal?.reason ?? null),
     });
     this.state = {
       ...this.state,
@@ -337,13 +357,13 @@ export class Run {
     if (outcomeOf(stop) !== null) return true;
     if (stop.kind !== StopKind.DELIVER) return false;
     const collection = this.collectionOf(stop);
-    return collection !== null && collection !== StopEventKind.COLLECTED;
+    return collection !== null && collection.kind !== StopEventKind.COLLECTED;
   }
 
-  /** The outcome of the collection of a delivery's claim on this run. */
-  private collectionOf(deliver: RunStop): StopEventKind | null {
+  /** The outcome recorded at the collection of a delivery's claim on this run, if any. */
+  private collectionOf(deliver: RunStop): StopEventRecord | null {
     const collect = this.state.stops.find((candidate) => candidate.kind === StopKind.COLLECT && candidate.claimId === deliver.claimId);
-    return collect === undefined ? null : outcomeOf(collect);
+    return collect === undefined ? null : outcomeEventOf(collect);
   }
 
   /** A re-plan has no route for the run any more. */
@@ -370,7 +390,11 @@ export class Run {
 
 /** The outcome recorded at a stop, if any. */
 export function outcomeOf(stop: Pick<RunStop, 'events'>): StopEventKind | null {
-  return stop.events.find((event) => OUTCOMES.includes(event.kind))?.kind ?? null;
+  return outcomeEventOf(stop)?.kind ?? null;
+}
+
+function outcomeEventOf(stop: Pick<RunStop, 'events'>): StopEventRecord | null {
+  return stop.events.find((event) => OUTCOMES.includes(event.kind)) ?? null;
 }
 
 /** Total kilos of a stop. */

@@ -53,6 +53,22 @@ describe('stop readings', () => {
     expect(refused({ kind: 'REFUSED', note: 'TEMPERATURE' })).toMatchObject({ code: 'TEMPERATURE_REQUIRED', field: 'temperatureC' });
     expect(refused({ kind: 'ARRIVED', note: 'x'.repeat(501) })).toMatchObject({ code: 'INVALID_STOP_NOTE', field: 'note' });
   });
+
+  it('reads a delivery’s note as the reason of a partial refusal when it starts with a reason, and as free text otherwise', () => {
+    expect(parseStopReading({ kind: 'DELIVERED', quantityKg: 8, note: 'CAPACITY: chambre froide pleine' }).refusal).toEqual({
+      reason: 'CAPACITY',
+      detail: 'chambre froide pleine',
+    });
+    expect(parseStopReading({ kind: 'DELIVERED', quantityKg: 8, note: 'HYGIENE' }).refusal).toEqual({ reason: 'HYGIENE', detail: null });
+    for (const note of ['Déposé au quai 2', 'CAPACITY issue', 'capacity: plein', 'OK', undefined]) {
+      expect(parseStopReading({ kind: 'DELIVERED', quantityKg: 8, note })).toMatchObject({ refusal: null, note: note ?? null });
+    }
+    // A reason, but badly written: what a refusal’s note would be told.
+    expect(refused({ kind: 'DELIVERED', quantityKg: 8, note: 'OTHER' })).toMatchObject({ code: 'INVALID_REFUSAL_REASON', field: 'note' });
+    expect(refused({ kind: 'DELIVERED', quantityKg: 8, note: 'TEMPERATURE: 12 °C' })).toMatchObject({ code: 'TEMPERATURE_REQUIRED', field: 'temperatureC' });
+    // Never at a collection: kilos short of the claim there are the donor's estimate, not a refusal.
+    expect(parseStopReading({ kind: 'COLLECTED', quantityKg: 8, note: 'CAPACITY' }).refusal).toBeNull();
+  });
 });
 
 describe('cold-chain limits', () => {

@@ -20,6 +20,10 @@ export const RefusalReason = {
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
 export const REFUSAL_REASONS: readonly RefusalReason[] = Object.values(RefusalReason);
 
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === 'string' && (REFUSAL_REASONS as readonly string[]).includes(value);
+}
+
 export interface StopReadingInput {
   readonly kind: StopEventKind;
   readonly quantityKg?: number | null;
@@ -33,7 +37,11 @@ export interface StopReading {
   readonly quantityKg: number | null;
   readonly temperatureC: number | null;
   readonly note: string | null;
-  /** For REFUSED only: the reason the note starts with, and what follows it. */
+  /**
+   * The reason the note starts with, and what follows it: always for REFUSED; for DELIVERED, when
+   * the note starts with a reason, that of a partial refusal (the run checks the kilos fall short
+   * of what was collected); null otherwise.
+   */
   readonly refusal: { readonly reason: RefusalReason; readonly detail: string | null } | null;
 }
 
@@ -43,8 +51,9 @@ const TAKES_TEMPERATURE: readonly StopEventKind[] = [StopEventKind.COLLECTED, St
 /**
  * The shape rules of a stop event, field by field: kilos for what moves goods (more than 0) and for
  * nothing else; a temperature between −40 °C and +60 °C, for collection, delivery or refusal only;
- * a refusal's note is its reason (`HYGIENE`, or `OTHER: the broken seal`, reason then detail), other
- * notes are free text up to 500 characters.
+ * a refusal's note is its reason (`HYGIENE`, or `OTHER: the broken seal`, reason then detail), and so
+ * is a delivery's note that starts with a reason (a partial refusal of the rest); other notes are
+ * free text up to 500 characters.
  */
 export function parseStopReading(input: StopReadingInput): StopReading {
   const quantity = input.quantityKg ?? null;
@@ -64,7 +73,7 @@ export function parseStopReading(input: StopReadingInput): StopReading {
   }
   const note = input.note?.trim() ?? '';
   if ([...note].length > MAX_STOP_NOTE_LENGTH) throw new DomainError('INVALID_STOP_NOTE', 'note', { max: MAX_STOP_NOTE_LENGTH });
-  const refusal = input.kind === StopEventKind.REFUSED ? parseRefusal(note) : null;
+  const refusal = input.kind === StopEventKind.REFUSED || (input.kind === StopEventKind.DELIVERED && startsWithRefusalReason(note)) ? parseRefusal(note) : null;
   if (refusal?.reason === RefusalReason.TEMPERATURE && temperature === null) throw new DomainError('TEMPERATURE_REQUIRED', 'temperatureC');
   return {
     kind: input.kind,
@@ -77,6 +86,12 @@ export function parseStopReading(input: StopReadingInput): StopReading {
 
 function toGram(kg: number): number {
   return Math.round(kg * 1000) / 1000;
+}
+
+/** `CAPACITY`, `OTHER: …`: the note starts with a reason, alone or followed by a colon (`CAPACITY issue` is free text). */
+function startsWithRefusalReason(note: string): boolean {
+  const token = /^([A-Z_]+)\s*(?::|$)/u.exec(note)?.[1];
+  return REFUSAL_REASONS.some((reason) => reason === token);
 }
 
 /** `REASON` or `REASON: detail`; OTHER needs the detail. */

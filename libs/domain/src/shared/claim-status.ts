@@ -25,3 +25,10 @@ export const CLAIM_STATUSES_HOLDING_GOODS: readonly ClaimStatus[] = [ClaimStatus
 export function claimHoldsGoods(status: ClaimStatus): boolean {
   return CLAIM_STATUSES_HOLDING_GOODS.includes(status);
 }
+
+/** Where a claim's goods are, as its offer follows them (Offer.followClaims). */
+export interface ClaimProgress {
+  readonly status: ClaimStatus;
+  /** The goods left the donor's site (a claim refused at collection never did). */
+  readonly collected: boolean;
+}

@@ -8,17 +8,17 @@ import {
   type IdempotencyRecord,
   type OfferClaim,
 } from '#application';
-import { Claim, type CalendarDay, type ClaimCanceller, type IdempotencyKey, type RefusalReason, type TemperatureClass } from '#domain';
+import { Claim, type CalendarDay, type ClaimCanceller, type ClaimProgress, type IdempotencyKey, type TemperatureClass } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { kg, toClaimStatus, toTemperature } from '../offers/offers.mapper';
+import { kg, toClaimStatus, toRefusalReason, toTemperature } from '../offers/offers.mapper';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
 import { currentManager, inTransaction } from '../transactions/transaction-scope';
 
 /** A claim with its offer's parties and its lines' items, as one row (lines as JSON). */
 const CLAIM_SELECT = `
 SELECT c.id, c.offer_id, c.recipient_organization_id, c.recipient_site_id, c.created_by, c.status, c.pickup_day::text AS pickup_day,
-  c.total_kg, c.created_at, c.status_changed_at, c.cancelled_by, c.cancellation_reason, c.refusal_reason, c.refusal_note,
-  o.donor_organization_id, o.site_id AS donor_site_id,
+  c.total_kg, c.created_at, c.status_changed_at, c.cancelled_by, c.cancellation_reason, c.refusal_reason, c.refusal_note, c.refused_kg,
+  c.collected_at, o.donor_organization_id, o.site_id AS donor_site_id,
   (SELECT json_agg(json_build_object('itemId', l.offer_item_id, 'kg', l.quantity_kg::float8, 'temperature', l.temperature,
       'category', i.category, 'gtin', i.gtin, 'lotNumber', i.lot_number) ORDER BY i.position)
     FROM claim_lines l JOIN offer_items i ON i.id = l.offer_item_id WHERE l.claim_id = c.id) AS lines
@@ -27,6 +27,7 @@ FROM claims c JOIN offers o ON o.id = c.offer_id`;
 /** A claim as its readers see it: lines with their item ids only. */
 const VIEW_SELECT = `
 SELECT c.id, c.offer_id, c.recipient_organization_id, c.status, c.pickup_day::text AS pickup_day, c.total_kg, c.created_at,
+  c.refusal_reason, c.refusal_note, c.refused_kg,
   (SELECT json_agg(json_build_object('itemId', l.offer_item_id, 'kg', l.quantity_kg::float8, 'temperature', l.temperature) ORDER BY l.offer_item_id)
     FROM claim_lines l WHERE l.claim_id = c.id) AS lines
 FROM claims c`;
@@ -48,6 +49,9 @@ interface ViewRow {
   readonly pickup_day: string;
   readonly total_kg: string | number;
   readonly created_at: Date;
+  readonly refusal_reason: string | null;
+  readonly refusal_note: string | null;
+  readonly refused_kg: string | number | null;
   readonly lines: LineJson[] | null;
 }
 
@@ -57,8 +61,7 @@ interface ClaimRow extends ViewRow {
   readonly status_changed_at: Date;
   readonly cancelled_by: ClaimCanceller | null;
   readonly cancellation_reason: string | null;
-  readonly refusal_reason: RefusalReason | null;
-  readonly refusal_note: string | null;
+  readonly collected_at: Date | null;
   readonly donor_organization_id: string;
   readonly donor_site_id: string;
 }
@@ -108,7 +111,7 @@ export class TypeOrmClaimRepository extends ClaimRepository {
     await this.manager.query(
       `UPDATE claims SET status = $2, status_changed_at = $3, cancelled_by = $4, cancellation_reason = $5,
          cancelled_at = CASE WHEN $2 = 'CANCELLED' THEN $3::timestamptz ELSE cancelled_at END,
-         total_kg = $6, refusal_reason = $7, refusal_note = $8
+         total_kg = $6, refusal_reason = $7, refusal_note = $8, refused_kg = $9, collected_at = $10
        WHERE id = $1`,
       [
         snapshot.id,
@@ -119,9 +122,11 @@ export class TypeOrmClaimRepository extends ClaimRepository {
         claim.totalKg,
         snapshot.refusalReason,
         snapshot.refusalNote,
+        snapshot.refusedKg,
+        snapshot.collectedAt,
       ],
     );
-    // Collected and delivered kilos replace the claimed ones, line by line (Claim.collect).
+    // Collected and delivered kilos replace the claimed ones, line by line (Claim.collect, Claim.deliver).
     await this.manager.query(
       `UPDATE claim_lines l SET quantity_kg = t.kg
          FROM unnest($2::uuid[], $3::numeric[]) AS t(item_id, kg)
@@ -145,6 +150,15 @@ export class TypeOrmClaimRepository extends ClaimRepository {
       offerId,
     ]);
     return rows.map(toClaim);
+  }
+
+  async progressOfOffer(offerId: string): Promise<ClaimProgress[]> {
+    if (!isUuid(offerId)) return [];
+    const rows = await this.manager.query<Array<{ status: string; collected: boolean }>>(
+      'SELECT status, collected_at IS NOT NULL AS collected FROM claims WHERE offer_id = $1 ORDER BY created_at, id',
+      [offerId],
+    );
+    return rows.map((row) => ({ status: toClaimStatus(row.status), collected: row.collected }));
   }
 
   async views(ids: readonly string[]): Promise<OfferClaim[]> {
@@ -234,6 +248,10 @@ function toView(row: ViewRow): OfferClaim {
     totalKg: kg(row.total_kg),
     createdAt: row.created_at,
     lines: toLines(row.lines),
+    refusal:
+      row.refusal_reason === null || row.refused_kg === null
+        ? null
+        : { reason: toRefusalReason(row.refusal_reason), detail: row.refusal_note, kg: kg(row.refused_kg) },
   };
 }
 
@@ -259,7 +277,9 @@ function toClaim(row: ClaimRow): Claim {
     statusChangedAt: row.status_changed_at,
     cancelledBy: row.cancelled_by,
     cancellationReason: row.cancellation_reason,
-    refusalReason: row.refusal_reason,
+    refusalReason: row.refusal_reason === null ? null : toRefusalReason(row.refusal_reason),
     refusalNote: row.refusal_note,
+    refusedKg: row.refused_kg === null ? null : kg(row.refused_kg),
+    collectedAt: row.collected_at,
   });
 }

@@ -37,4 +37,14 @@ export class ClaimEntity {
 
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
   cancellationReason!: string | null;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason!: string | null;
+
+  @Column({ name: 'refusal_note', type: 'text', nullable: true })
+  refusalNote!: string | null;
+
+  /** All the kilos once REFUSED; the part not accepted after a partial refusal at delivery. */
+  @Column({ name: 'refused_kg', type: 'numeric', precision: 12, scale: 3, nullable: true, transformer: NUMERIC_KG })
+  refusedKg!: number | null;
 }

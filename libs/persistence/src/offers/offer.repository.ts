@@ -9,7 +9,7 @@ import {
   type OfferVisibility,
   type VersionedOffer,
 } from '#application';
-import { DomainError, OfferStatus, type Offer } from '#domain';
+import { DomainError, OFFER_STATUSES_OPEN_TO_CLAIMS, type Offer, type OfferStatus } from '#domain';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { SqlDomainEventWriter } from '../events/sql-domain-event-writer';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
@@ -19,7 +19,7 @@ import { OfferEntity } from './offer.entity';
 import { toGeoPoint, toOffer, toOfferEntity, toOfferItemEntities } from './offers.mapper';
 
 /** Statuses in which an offer is open to claims: what everyone signed in may see (and what the GiST index covers). */
-export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = [OfferStatus.PUBLISHED, OfferStatus.PARTIALLY_CLAIMED];
+export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = OFFER_STATUSES_OPEN_TO_CLAIMS;
 
 @Injectable()
 export class TypeOrmOfferRepository extends OfferRepository {

@@ -95,6 +95,9 @@ describe('offers mapper', () => {
       createdAt: NOW,
       cancelledAt: null,
       cancellationReason: null,
+      refusalReason: null,
+      refusalNote: null,
+      refusedKg: null,
     };
     const line: ClaimLineEntity = { claimId: claim.id, offerItemId: '44444444-4444-4444-8444-444444444444', quantityKg: 2.5, temperature: 'CHILLED' };
     expect(toOfferClaim(claim, [line])).toEqual({
@@ -106,8 +109,17 @@ describe('offers mapper', () => {
       totalKg: 2.5,
       createdAt: NOW,
       lines: [{ itemId: line.offerItemId, quantityKg: 2.5, temperature: 'CHILLED' }],
+      refusal: null,
+    });
+    expect(
+      toOfferClaim({ ...claim, status: 'DELIVERED', refusalReason: 'CAPACITY', refusalNote: 'chambre froide pleine', refusedKg: 1.2 }, [line]).refusal,
+    ).toEqual({
+      reason: 'CAPACITY',
+      detail: 'chambre froide pleine',
+      kg: 1.2,
     });
     expect(() => toOfferClaim({ ...claim, status: 'LOST' }, [])).toThrow(/claim status/);
+    expect(() => toOfferClaim({ ...claim, refusalReason: 'BORED', refusedKg: 1 }, [])).toThrow(/refusal reason/);
   });
 
   it('writes GeoJSON in longitude, latitude order', () => {

@@ -6,6 +6,7 @@ import {
   isClaimStatus,
   isDateKind,
   isOfferStatus,
+  isRefusalReason,
   isValidGtin,
   Offer,
   TEMPERATURE_CLASSES,
@@ -16,6 +17,7 @@ import {
   type OfferExpiryReason,
   type OfferItem,
   type OfferStatus,
+  type RefusalReason,
   type TemperatureClass,
 } from '#domain';
 import type { Point } from 'typeorm';
@@ -32,6 +34,10 @@ function corrupt(what: string, value: unknown): never {
 
 function toOfferStatus(value: string): OfferStatus {
   return isOfferStatus(value) ? value : corrupt('offer status', value);
+}
+
+export function toRefusalReason(value: string): RefusalReason {
+  return isRefusalReason(value) ? value : corrupt('refusal reason', value);
 }
 
 export function toTemperature(value: string): TemperatureClass {
@@ -161,5 +167,9 @@ export function toOfferClaim(row: ClaimEntity, lines: readonly ClaimLineEntity[]
     totalKg: kg(row.totalKg),
     createdAt: row.createdAt,
     lines: lines.map((line) => ({ itemId: line.offerItemId, quantityKg: kg(line.quantityKg), temperature: toTemperature(line.temperature) })),
+    refusal:
+      row.refusalReason === null || row.refusedKg === null
+        ? null
+        : { reason: toRefusalReason(row.refusalReason), detail: row.refusalNote, kg: kg(row.refusedKg) },
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobOutbox, RunRepository } from '#application';
 import { Run, isRunStatus, isStopEventKind, isStopKind, type CalendarDay, type RunChange, type RunSnapshot, type RunStop } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { kg } from '../offers/offers.mapper';
+import { kg, toRefusalReason } from '../offers/offers.mapper';
 import { isUuid } from '../organizations/uuid';
 import { currentManager, inTransaction } from '../transactions/transaction-scope';
 
@@ -19,7 +19,8 @@ SELECT r.id, r.organization_id, r.day::text AS day, r.depot_site_id, r.slot, r.s
       'ambientKg', s.ambient_kg::float8, 'chilledKg', s.chilled_kg::float8, 'frozenKg', s.frozen_kg::float8,
       'events', (SELECT COALESCE(json_agg(json_build_object('kind', e.kind, 'at', e.at, 'recordedBy', e.recorded_by,
                    'quantityKg', e.quantity_kg::float8, 'temperatureC', e.temperature_c::float8, 'note', e.note,
-                   'temperatureOutOfLimit', e.temperature_out_of_limit) ORDER BY e.at, e.kind), '[]'::json)
+                   'temperatureOutOfLimit', e.temperature_out_of_limit, 'refusedKg', e.refused_kg::float8, 'refusalReason', e.refusal_reason)
+                   ORDER BY e.at, e.kind), '[]'::json)
                  FROM run_stop_events e WHERE e.stop_id = s.id)) ORDER BY s.sequence)
     FROM run_stops s WHERE s.run_id = r.id) AS stops
 FROM runs r`;
@@ -50,6 +51,8 @@ interface EventJson {
   readonly temperatureC: number | null;
   readonly note: string | null;
   readonly temperatureOutOfLimit: boolean;
+  readonly refusedKg: number | null;
+  readonly refusalReason: string | null;
 }
 
 interface RunRow {
@@ -212,8 +215,9 @@ export class TypeOrmRunRepository extends RunRepository {
     const events = stops.flatMap((stop) => stop.events.map((event) => ({ stopId: stop.id, ...event })));
     if (events.length === 0) return;
     await this.manager.query(
-      `INSERT INTO run_stop_events (stop_id, kind, at, recorded_by, quantity_kg, temperature_c, note, temperature_out_of_limit)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::numeric[], $6::numeric[], $7::text[], $8::boolean[])
+      `INSERT INTO run_stop_events (stop_id, kind, at, recorded_by, quantity_kg, temperature_c, note, temperature_out_of_limit, refused_kg, refusal_reason)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::numeric[], $6::numeric[], $7::text[], $8::boolean[], $9::numeric[],
+         $10::text[])
        ON CONFLICT (stop_id, kind) DO NOTHING`,
       [
         events.map((event) => event.stopId),
@@ -224,6 +228,8 @@ export class TypeOrmRunRepository extends RunRepository {
         events.map((event) => event.temperatureC),
         events.map((event) => event.note),
         events.map((event) => event.temperatureOutOfLimit),
+        events.map((event) => event.refusedKg),
+        events.map((event) => event.refusalReason),
       ],
     );
   }
@@ -296,6 +302,8 @@ function toStop(stop: StopJson): RunStop {
         temperatureC: event.temperatureC,
         note: event.note,
         temperatureOutOfLimit: event.temperatureOutOfLimit,
+        refusedKg: event.refusedKg === null ? null : kg(event.refusedKg),
+        refusalReason: event.refusalReason === null ? null : toRefusalReason(event.refusalReason),
       };
     }),
   };
