@@ -179,7 +179,11 @@ describe('stop events end to end', () => {
             expect(stop).toMatchObject({ temperatureOutOfLimit: true, events: [{ kind: 'COLLECTED', temperatureC: 9.5, temperatureOutOfLimit: true }] }),
         ],
         [{ stopId: stopOf('COLLECT', 2), kind: 'NO_SHOW' }, (stop) => expect(stop.claim.status).toBe('CANCELLED')],
-        [{ stopId: stopOf('DELIVER', 0), kind: 'DELIVERED', quantityKg: 38 }, (stop) => expect(stop.claim).toMatchObject({ status: 'DELIVERED', totalKg: 38 })],
+        // Everything collected is accepted (less would be a partial refusal: partial-refusal.e2e-spec.ts).
+        [
+          { stopId: stopOf('DELIVER', 0), kind: 'DELIVERED', quantityKg: 38.5 },
+          (stop) => expect(stop.claim).toMatchObject({ status: 'DELIVERED', totalKg: 38.5 }),
+        ],
         [
           { stopId: stopOf('DELIVER', 1), kind: 'REFUSED', note: 'TEMPERATURE: 10 °C au thermomètre de la chambre froide', temperatureC: 10 },
           (stop) => expect(stop).toMatchObject({ done: true, claim: { status: 'REFUSED' } }),
@@ -213,17 +217,23 @@ describe('stop events end to end', () => {
       { kind: 'CLAIMED', kg: '40.000', temperature_c: null },
       { kind: 'STOP_ARRIVED', kg: '0.000', temperature_c: null },
       { kind: 'COLLECTED', kg: '38.500', temperature_c: '14.0' },
-      { kind: 'DELIVERED', kg: '38.000', temperature_c: null },
+      { kind: 'DELIVERED', kg: '38.500', temperature_c: null },
     ]);
     // The kilos actually moved count: what the recipient holds that day is what was delivered.
     const [held] = await services.dataSource.query<Array<{ kg: string }>>(
       'SELECT sum(total_kg)::text AS kg FROM claims_holding_goods WHERE recipient_organization_id = $1 AND pickup_day = $2',
       [scenario.recipient.organizationId, scenario.day],
     );
-    expect(held?.kg).toBe('38.000');
+    expect(held?.kg).toBe('38.500');
     expect(await services.dataSource.query('SELECT status, refusal_reason, refusal_note FROM claims WHERE id = $1', [b?.id])).toEqual([
       { status: 'REFUSED', refusal_reason: 'TEMPERATURE', refusal_note: '10 °C au thermomètre de la chambre froide' },
     ]);
+    // The offers follow their goods: the first two left the donors' sites, every claim on them collected.
+    expect(
+      await services.dataSource.query('SELECT o.status FROM claims c JOIN offers o ON o.id = c.offer_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.created_at', [
+        [a?.id, b?.id],
+      ]),
+    ).toEqual([{ status: 'COLLECTED' }, { status: 'COLLECTED' }]);
     // Nobody at the third donor's: the claim is cancelled and its kilos are on offer again.
     expect(
       await services.dataSource.query('SELECT c.cancelled_by, o.status, o.remaining_kg FROM claims c JOIN offers o ON o.id = c.offer_id WHERE c.id = $1', [

@@ -63,7 +63,15 @@ export interface RunScenario {
 export async function claimedDay(
   api: RunningApi,
   dataSource: DataSource,
-  donorSpecs: ReadonlyArray<{ name: string; latitude: number; longitude: number; kg: number; temperature?: 'AMBIENT' | 'CHILLED' | 'FROZEN' }>,
+  donorSpecs: ReadonlyArray<{
+    name: string;
+    latitude: number;
+    longitude: number;
+    kg: number;
+    temperature?: 'AMBIENT' | 'CHILLED' | 'FROZEN';
+    /** Several items of the lot instead of one of `kg` (all of the spec's temperature). */
+    items?: ReadonlyArray<{ kg: number; description: string; gtin?: string; lotNumber?: string }>;
+  }>,
 ): Promise<RunScenario> {
   const site = await insertRecipient(dataSource, { latitude: 44.8378, longitude: -0.5792 }, { chilledKg: 500, frozenKg: 200, ambientKg: 5000 });
   const admin = await registerUser(api, undefined, 'Camille Coordinatrice');
@@ -83,7 +91,15 @@ export async function claimedDay(
         input: {
           siteId: donor.siteId,
           title: `Invendus ${spec.name}`,
-          items: [{ category, description: 'Lot du jour', quantityKg: spec.kg, temperature: spec.temperature ?? 'AMBIENT', dateKind: 'NONE' }],
+          items: (spec.items ?? [{ kg: spec.kg, description: 'Lot du jour' }]).map((item) => ({
+            category,
+            description: item.description,
+            quantityKg: item.kg,
+            temperature: spec.temperature ?? 'AMBIENT',
+            dateKind: 'NONE',
+            ...(item.gtin === undefined ? {} : { gtin: item.gtin }),
+            ...(item.lotNumber === undefined ? {} : { lotNumber: item.lotNumber }),
+          })),
           pickupFrom: new Date(now + HOUR).toISOString(),
           pickupUntil: new Date(now + 6 * HOUR).toISOString(),
         },
