@@ -142,4 +142,10 @@ describe('the broadcast cascade', () => {
     expect(await broadcast.execute({ offerId: OFFER, circle: 1 })).toEqual([]);
     expect(outbox.jobs.filter((job) => job.name === 'offers.broadcast')).toHaveLength(1);
   });
+
+  it('tells nobody of an offer whose goods were collected, in any circle', async () => {
+    const { broadcast, outbox } = setUp(8, OfferStatus.COLLECTED);
+    for (const circle of [1, 2, 3]) expect(await broadcast.execute({ offerId: OFFER, circle })).toEqual([]);
+    expect(outbox.jobs).toEqual([]);
+  });
 });
