@@ -15,6 +15,7 @@ import { Runs1763800013000 } from './1763800013000-runs';
 import { StopEvents1763800013100 } from './1763800013100-stop-events';
 import { RunWithdrawals1763800013200 } from './1763800013200-run-withdrawals';
 import { PartialRefusals1763800014500 } from './1763800014500-partial-refusals';
+import { OfferItemsLeftPlpgsql1763800015000 } from './1763800015000-offer-items-left-plpgsql';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   StopEvents1763800013100,
   RunWithdrawals1763800013200,
   PartialRefusals1763800014500,
+  OfferItemsLeftPlpgsql1763800015000,
 ];
