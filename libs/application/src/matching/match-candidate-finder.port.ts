@@ -104,8 +104,12 @@ export abstract class MatchCandidateFinder {
   abstract findOffer(offerId: string): Promise<MatchingOffer | undefined>;
   /** Verified recipients' sites within their service radius of the offer, accepting one of its categories. */
   abstract candidatesForOffer(offer: MatchingOffer, now: Date): Promise<SiteCandidate[]>;
-  /** The same search as candidatesForOffer, for one recipient organisation only (claiming). */
-  abstract recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]>;
+  /**
+   * For a claim: one verified recipient's sites within its radius of the offer, with its profile and
+   * nothing claimed (the claim sums what it holds under its own lock); none when it is not a verified
+   * recipient or is out of reach. Without candidatesForOffer's coarse filters: the engine says why.
+   */
+  abstract recipientSitesForOffer(offerId: string, organizationId: string): Promise<SiteCandidate[]>;
   /**
    * Runs `read` over the open offers (published or partly claimed, window not over) within the
    * recipient's radius of one of its sites, in one consistent snapshot. Undefined (and `read` not

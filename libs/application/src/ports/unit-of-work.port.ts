@@ -4,5 +4,14 @@
  * case states what must be atomic without handling connections.
  */
 export abstract class UnitOfWork {
-  abstract run<T>(work: () => Promise<T>): Promise<T>;
+  abstract run<T>(work: () => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
+}
+
+export interface UnitOfWorkOptions {
+  /**
+   * The work reads everything before it writes anything: its writes may then be held and sent
+   * together just before commit (one round trip instead of one per write). A hot path's choice;
+   * the outcome is the same, all or nothing.
+   */
+  readonly writesAtCommit?: boolean;
 }

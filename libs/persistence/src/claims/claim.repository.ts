@@ -12,7 +12,7 @@ import { Claim, type CalendarDay, type ClaimCanceller, type IdempotencyKey, type
 import { DataSource, type EntityManager } from 'typeorm';
 import { kg, toClaimStatus, toTemperature } from '../offers/offers.mapper';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
-import { currentManager, inTransaction } from '../transactions/transaction-scope';
+import { currentManager, inTransaction, runInTransaction, write } from '../transactions/transaction-scope';
 
 /** A claim with its offer's parties and its lines' items, as one row (lines as JSON). */
 const CLAIM_SELECT = `
@@ -78,29 +78,33 @@ export class TypeOrmClaimRepository extends ClaimRepository {
 
   async add(claim: Claim): Promise<void> {
     const snapshot = claim.toSnapshot();
-    // One statement for the claim and its lines: the lines' foreign key is checked at its end.
-    await this.manager.query(
-      `WITH claim AS (
-         INSERT INTO claims (id, offer_id, recipient_organization_id, recipient_site_id, created_by, status, pickup_day, total_kg, created_at, status_changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9))
-       INSERT INTO claim_lines (claim_id, offer_item_id, quantity_kg, temperature)
-       SELECT $1, * FROM unnest($10::uuid[], $11::numeric[], $12::text[])`,
-      [
-        snapshot.id,
-        snapshot.offerId,
-        snapshot.recipientOrganizationId,
-        snapshot.to.siteId,
-        snapshot.createdBy,
-        snapshot.status,
-        snapshot.pickupDay,
-        claim.totalKg,
-        snapshot.createdAt,
-        snapshot.lines.map((line) => line.itemId),
-        snapshot.lines.map((line) => line.kg),
-        snapshot.lines.map((line) => line.temperature),
-      ],
-    );
-    await this.events.write(claim.pullEvents());
+    // The claim, its lines and its events, or nothing; sent as one statement when the unit of work
+    // batches its writes (the lines' foreign key is then checked at the end of that statement).
+    await runInTransaction(this.dataSource, async () => {
+      await write(
+        this.dataSource,
+        `INSERT INTO claims (id, offer_id, recipient_organization_id, recipient_site_id, created_by, status, pickup_day, total_kg, created_at, status_changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+        [
+          snapshot.id,
+          snapshot.offerId,
+          snapshot.recipientOrganizationId,
+          snapshot.to.siteId,
+          snapshot.createdBy,
+          snapshot.status,
+          snapshot.pickupDay,
+          claim.totalKg,
+          snapshot.createdAt,
+        ],
+      );
+      await write(
+        this.dataSource,
+        `INSERT INTO claim_lines (claim_id, offer_item_id, quantity_kg, temperature)
+         SELECT $1::uuid, * FROM unnest($2::uuid[], $3::numeric[], $4::text[])`,
+        [snapshot.id, snapshot.lines.map((line) => line.itemId), snapshot.lines.map((line) => line.kg), snapshot.lines.map((line) => line.temperature)],
+      );
+      await this.events.write(claim.pullEvents());
+    });
   }
 
   async update(claim: Claim): Promise<void> {

@@ -4,7 +4,7 @@ import type { Pickup } from '#domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { kg } from '../offers/offers.mapper';
 import { isUuid } from '../organizations/uuid';
-import { currentManager } from '../transactions/transaction-scope';
+import { currentManager, write } from '../transactions/transaction-scope';
 
 interface PickupRow {
   readonly id: string;
@@ -35,7 +35,8 @@ export class TypeOrmPickupRepository extends PickupRepository {
   }
 
   async add(pickup: Pickup): Promise<void> {
-    await this.manager.query(
+    await write(
+      this.dataSource,
       `INSERT INTO pickups (id, claim_id, offer_id, from_organization_id, from_site_id, to_organization_id, to_site_id,
          collect_from, collect_until, deliver_from, deliver_until, ambient_kg, chilled_kg, frozen_kg, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'PENDING')`,

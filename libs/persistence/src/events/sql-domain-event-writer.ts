@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEventWriter, type JobName, type JobPayloads } from '#application';
 import { DomainEventKind, type DomainEvent } from '#domain';
 import { DataSource } from 'typeorm';
-import { currentManager } from '../transactions/transaction-scope';
+import { write } from '../transactions/transaction-scope';
 
 interface OutboxRow {
   readonly name: JobName;
@@ -55,15 +55,16 @@ export class SqlDomainEventWriter extends DomainEventWriter {
       }
       outbox.push(...followUps(event, eventId));
     }
-    const manager = currentManager(this.dataSource);
-    await manager.query(
+    await write(
+      this.dataSource,
       `INSERT INTO trace_events (event_id, kind, occurred_at, actor_user_id, offer_id, claim_id, item_id, category, gtin, lot_number, kg,
          temperature, from_organization_id, from_site_id, to_organization_id, to_site_id, reason, temperature_c, stop_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[],
          $10::text[], $11::numeric[], $12::text[], $13::uuid[], $14::uuid[], $15::uuid[], $16::uuid[], $17::text[], $18::numeric[], $19::uuid[])`,
       columns,
     );
-    await manager.query(
+    await write(
+      this.dataSource,
       `INSERT INTO outbox_jobs (name, payload, job_id)
        SELECT * FROM unnest($1::text[], $2::jsonb[], $3::text[])`,
       [outbox.map((row) => row.name), outbox.map((row) => JSON.stringify(row.payload)), outbox.map((row) => row.jobId)],

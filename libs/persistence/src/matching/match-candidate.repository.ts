@@ -78,12 +78,14 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
     }));
   }
 
-  async recipientSitesForOffer(offer: MatchingOffer, organizationId: string, now: Date): Promise<SiteCandidate[]> {
-    const parameters = candidateParameters(offer, now);
-    if (parameters === undefined || !isUuid(organizationId)) return [];
-    const rows = await this.prepared<CandidateRow>(RECIPIENT_SITES_FOR_OFFER_STATEMENT, RECIPIENT_SITES_FOR_OFFER_SQL, [...parameters, organizationId]);
+  async recipientSitesForOffer(offerId: string, organizationId: string): Promise<SiteCandidate[]> {
+    if (!isUuid(offerId) || !isUuid(organizationId)) return [];
+    const rows = await this.prepared<SiteColumns & ProfileColumns>(RECIPIENT_SITES_FOR_OFFER_STATEMENT, RECIPIENT_SITES_FOR_OFFER_SQL, [
+      offerId,
+      organizationId,
+    ]);
     return rows.map((row) => ({
-      recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
+      recipient: toMatchingRecipient(row.organization_id, true, row, new Map()),
       site: this.timetables.site(row),
       distanceKm: Number(row.distance_km),
     }));

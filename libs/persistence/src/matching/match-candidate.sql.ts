@@ -66,7 +66,21 @@ WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
   AND EXISTS (SELECT 1 FROM jsonb_array_elements(s.opening_hours) AS day
     WHERE (day->>'weekday')::int = ANY($7::int[]) AND jsonb_array_length(day->'intervals') > 0)`;
 
-/** The same search for one recipient organisation ($8): what a claim is judged on. */
-export const RECIPIENT_SITES_FOR_OFFER_STATEMENT = 'glane_matching_recipient_sites_for_offer';
-export const RECIPIENT_SITES_FOR_OFFER_SQL = `${CANDIDATES_FOR_OFFER_SQL}
-  AND area.organization_id = $8::uuid`;
+/**
+ * What a claim is judged on: the sites of one recipient organisation ($2) within its own service
+ * radius of the offer ($1), with its profile, when it is a verified recipient. No coarse filter:
+ * the engine judges this one recipient on everything else and says why it refuses, and a claim
+ * neither ranks recipients (fairness) nor reads storage here (it sums it again under its lock).
+ */
+export const RECIPIENT_SITES_FOR_OFFER_STATEMENT = 'glane_claim_recipient_sites_for_offer';
+export const RECIPIENT_SITES_FOR_OFFER_SQL = `
+SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
+  glane_distance_km(area.location, o.location) AS distance_km,
+  rp.accepted_categories, rp.ambient_capacity_kg, rp.chilled_capacity_kg, rp.frozen_capacity_kg,
+  rp.service_radius_km, rp.dlc_margin_hours, rp.people_per_week, 0::float8 AS received_kg
+FROM offers o
+JOIN recipient_service_areas area ON area.organization_id = $2::uuid AND glane_within_km(area.location, o.location, area.radius_m / 1000.0)
+JOIN sites s ON s.id = area.site_id
+JOIN recipient_profiles rp ON rp.organization_id = area.organization_id
+JOIN organizations org ON org.id = area.organization_id
+WHERE o.id = $1::uuid AND org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL`;

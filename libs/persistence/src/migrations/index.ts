@@ -14,6 +14,7 @@ import { OfferItemsLeft1763800012000 } from './1763800012000-offer-items-left';
 import { Runs1763800013000 } from './1763800013000-runs';
 import { StopEvents1763800013100 } from './1763800013100-stop-events';
 import { RunWithdrawals1763800013200 } from './1763800013200-run-withdrawals';
+import { OfferItemsLeftPlpgsql1763800015000 } from './1763800015000-offer-items-left-plpgsql';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Runs1763800013000,
   StopEvents1763800013100,
   RunWithdrawals1763800013200,
+  OfferItemsLeftPlpgsql1763800015000,
 ];

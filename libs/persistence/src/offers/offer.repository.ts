@@ -13,7 +13,7 @@ import { DomainError, OfferStatus, type Offer } from '#domain';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { SqlDomainEventWriter } from '../events/sql-domain-event-writer';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
-import { currentManager, inTransaction, runInTransaction } from '../transactions/transaction-scope';
+import { currentManager, inTransaction, runInTransaction, write } from '../transactions/transaction-scope';
 import { OfferItemEntity } from './offer-item.entity';
 import { OfferEntity } from './offer.entity';
 import { toGeoPoint, toOffer, toOfferEntity, toOfferItemEntities } from './offers.mapper';
@@ -63,8 +63,10 @@ export class TypeOrmOfferRepository extends OfferRepository {
 
   async update(offer: Offer, expectedVersion: number): Promise<number> {
     const snapshot = offer.toSnapshot();
-    return runInTransaction(this.dataSource, async () => {
-      const result: unknown = await this.manager.query(
+    await runInTransaction(this.dataSource, async () => {
+      // Nobody else wrote since our read, or we refuse: the caller re-reads and decides again.
+      await write(
+        this.dataSource,
         `UPDATE offers
             SET status = $3, published_at = $4, status_changed_at = $5, withdrawal_reason = $6, expiry_reason = $7,
                 remaining_kg = $8, version = version + 1
@@ -80,19 +82,19 @@ export class TypeOrmOfferRepository extends OfferRepository {
           snapshot.expiryReason,
           offer.remainingKg,
         ],
+        { rows: 1, orElse: () => new DomainError('CONFLICT', undefined, { offerId: snapshot.id }) },
       );
-      const version = returnedRows(result)[0]?.['version'];
-      // Nobody else wrote since our read, or we refuse: the caller re-reads and decides again.
-      if (typeof version !== 'number') throw new DomainError('CONFLICT', undefined, { offerId: snapshot.id });
-      await this.manager.query(
+      await write(
+        this.dataSource,
         `UPDATE offer_items AS i SET remaining_kg = v.remaining_kg
            FROM unnest($2::uuid[], $3::numeric[]) AS v (id, remaining_kg)
           WHERE i.offer_id = $1 AND i.id = v.id AND i.remaining_kg <> v.remaining_kg`,
         [snapshot.id, snapshot.items.map((item) => item.id), snapshot.items.map((item) => item.remainingKg)],
       );
       await this.events.write(offer.pullEvents());
-      return version;
     });
+    // The row's version went up by one exactly, or the update was refused.
+    return expectedVersion + 1;
   }
 
   async list(filter: OfferListFilter, visibility: OfferVisibility, first: number, after?: OfferPageCursor): Promise<OfferPage> {
@@ -180,14 +182,6 @@ function applyVisibility(query: SelectQueryBuilder<OfferEntity>, visibility: Off
       throw new Error(`unknown visibility ${JSON.stringify(unknown)}`);
     }
   }
-}
-
-/** `query()` of an UPDATE … RETURNING gives [rows, count] in TypeORM 1.x; a SELECT gives rows. */
-function returnedRows(result: unknown): Array<Record<string, unknown>> {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as Array<Record<string, unknown>>;
-  }
-  return Array.isArray(result) ? (result as Array<Record<string, unknown>>) : [];
 }
 
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {

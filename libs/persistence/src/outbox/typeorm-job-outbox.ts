@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobOutbox, OutboxRelayStore, type EnqueueOptions, type JobName, type JobPayloads, type PendingOutboxJob } from '#application';
 import { DataSource } from 'typeorm';
-import { currentManager, runInTransaction } from '../transactions/transaction-scope';
-import { OutboxJobEntity } from './outbox-job.entity';
+import { currentManager, runInTransaction, write } from '../transactions/transaction-scope';
 
 @Injectable()
 export class TypeOrmJobOutbox extends JobOutbox {
@@ -11,7 +10,12 @@ export class TypeOrmJobOutbox extends JobOutbox {
   }
 
   async add<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    await currentManager(this.dataSource).insert(OutboxJobEntity, { name, payload, jobId: options.jobId ?? null, delayMs: options.delayMs ?? null });
+    await write(this.dataSource, 'INSERT INTO outbox_jobs (name, payload, job_id, delay_ms) VALUES ($1, $2::jsonb, $3, $4)', [
+      name,
+      JSON.stringify(payload),
+      options.jobId ?? null,
+      options.delayMs ?? null,
+    ]);
   }
 }
 

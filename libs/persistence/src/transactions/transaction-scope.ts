@@ -1,7 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { executeWrite, WriteBatch, type WriteExpectation } from './write-batch';
 
-const scope = new AsyncLocalStorage<EntityManager>();
+interface TransactionScope {
+  readonly manager: EntityManager;
+  /** Present when the unit of work sends its writes together at commit (see WriteBatch). */
+  readonly batch: WriteBatch | undefined;
+}
+
+export interface TransactionOptions {
+  /** Queue the writes (`write`) and send them as one statement before commit; see WriteBatch for what this asks of the work. */
+  readonly writesAtCommit?: boolean;
+}
+
+const scope = new AsyncLocalStorage<TransactionScope>();
 
 /**
  * The entity manager repositories must use: the current unit of work's transaction when there is
@@ -9,15 +21,33 @@ const scope = new AsyncLocalStorage<EntityManager>();
  * parameter passing.
  */
 export function currentManager(dataSource: DataSource): EntityManager {
-  return scope.getStore() ?? dataSource.manager;
+  return scope.getStore()?.manager ?? dataSource.manager;
 }
 
 export function inTransaction(): boolean {
   return scope.getStore() !== undefined;
 }
 
+/**
+ * A write a repository makes: queued when the unit of work sends its writes at commit, run at once
+ * otherwise; either way its expectation is checked and a failed one rolls the transaction back.
+ */
+export async function write(dataSource: DataSource, sql: string, parameters: readonly unknown[], expectation?: WriteExpectation): Promise<void> {
+  const current = scope.getStore();
+  if (current?.batch !== undefined) {
+    current.batch.queue(sql, parameters, expectation);
+    return;
+  }
+  await executeWrite(current?.manager ?? dataSource.manager, sql, parameters, expectation);
+}
+
 /** Runs work inside a transaction, or inside the caller's transaction if already in one. */
-export async function runInTransaction<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+export async function runInTransaction<T>(dataSource: DataSource, work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (scope.getStore() !== undefined) return work();
-  return dataSource.transaction((manager) => scope.run(manager, work));
+  return dataSource.transaction(async (manager) => {
+    const batch = options.writesAtCommit === true ? new WriteBatch() : undefined;
+    const result = await scope.run({ manager, batch }, work);
+    await batch?.flush(manager);
+    return result;
+  });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#application';
+import { UnitOfWork, type UnitOfWorkOptions } from '#application';
 import { DataSource } from 'typeorm';
 import { runInTransaction } from './transaction-scope';
 
@@ -9,7 +9,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     super();
   }
 
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return runInTransaction(this.dataSource, work);
+  run<T>(work: () => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
+    return runInTransaction(this.dataSource, work, { writesAtCommit: options.writesAtCommit === true });
   }
 }

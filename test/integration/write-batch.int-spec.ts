@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, Offer, OfferStatus } from '#domain';
+import { Authorizer, CreateOffer, FixedClock } from '#application';
+import {
+  TypeOrmJobOutbox,
+  TypeOrmMembershipRepository,
+  TypeOrmOfferRepository,
+  TypeOrmOrganizationRepository,
+  TypeOrmSiteRepository,
+  TypeOrmUnitOfWork,
+} from '#persistence';
+import { anItem, HOUR_MS, insertDonor } from '../support/factories/offers.factory';
+import { provideTestServices, type TestServices } from '../support/test-stack';
+
+/** A unit of work that sends its writes at commit (what a claim does): all of them, in order, or none. */
+describe('writes sent together at commit, against the real PostgreSQL', () => {
+  let services: TestServices;
+  let unitOfWork: TypeOrmUnitOfWork;
+  let outbox: TypeOrmJobOutbox;
+  let offers: TypeOrmOfferRepository;
+
+  beforeAll(async () => {
+    services = await provideTestServices();
+    unitOfWork = new TypeOrmUnitOfWork(services.dataSource);
+    outbox = new TypeOrmJobOutbox(services.dataSource);
+    offers = new TypeOrmOfferRepository(services.dataSource);
+  });
+
+  afterAll(async () => {
+    await services?.release();
+  });
+
+  const heartbeat = (requestId: string) => ({ requestId, requestedAt: '2026-12-03T10:00:00.000Z' });
+
+  const heartbeatsOf = async (prefix: string): Promise<string[]> =>
+    (
+      await services.dataSource.query<Array<{ request_id: string }>>(
+        "SELECT payload->>'requestId' AS request_id FROM outbox_jobs WHERE payload->>'requestId' LIKE $1 ORDER BY id",
+        [`${prefix}%`],
+      )
+    ).map((row) => row.request_id);
+
+  async function publishedOffer(): Promise<Offer> {
+    const donor = await insertDonor(services.dataSource);
+    const ds = services.dataSource;
+    const clock = new FixedClock(new Date());
+    const createOffer = new CreateOffer(
+      offers,
+      new TypeOrmSiteRepository(ds),
+      new TypeOrmOrganizationRepository(ds),
+      new Authorizer(new TypeOrmMembershipRepository(ds)),
+      unitOfWork,
+      clock,
+    );
+    const now = clock.now();
+    const created = await createOffer.execute({
+      actor: { userId: donor.userId, platformAdmin: false, emailVerified: true },
+      siteId: donor.site.id,
+      title: 'Invendus du jour',
+      items: [anItem()],
+      pickupFrom: now,
+      pickupUntil: new Date(now.getTime() + 4 * HOUR_MS),
+    });
+    const offer = Offer.restore(created.offer.toSnapshot());
+    offer.publish(now);
+    await offers.update(offer, created.version);
+    return offer;
+  }
+
+  it('holds the writes until the work is done, then writes them all, in the order they were made', async () => {
+    const prefix = `ordered-${randomUUID()}-`;
+    const seenDuringWork = await unitOfWork.run(
+      async () => {
+        for (const step of ['a', 'b', 'c']) await outbox.add('system.heartbeat', heartbeat(`${prefix}${step}`));
+        return heartbeatsOf(prefix);
+      },
+      { writesAtCommit: true },
+    );
+    expect(seenDuringWork).toEqual([]);
+    expect(await heartbeatsOf(prefix)).toEqual([`${prefix}a`, `${prefix}b`, `${prefix}c`]);
+  });
+
+  it('writes nothing when one write does not do what it must (a stale offer version): the whole batch is refused', async () => {
+    const offer = await publishedOffer();
+    const prefix = `refused-${randomUUID()}-`;
+    const stale = Offer.restore(offer.toSnapshot());
+    stale.withdraw('plus disponible', new Date());
+
+    const refusal = await unitOfWork
+      .run(
+        async () => {
+          await outbox.add('system.heartbeat', heartbeat(`${prefix}before`));
+          await offers.update(stale, 41);
+          await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
+        },
+        { writesAtCommit: true },
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'CONFLICT' });
+    expect(await heartbeatsOf(prefix)).toEqual([]);
+    expect((await offers.findById(offer.id))?.offer.status).toBe(OfferStatus.PUBLISHED);
+  });
+
+  it('applies an offer update and what its triggers keep (what is left on the offer row) within the batch', async () => {
+    const offer = await publishedOffer();
+    const stored = await offers.findById(offer.id);
+    if (stored === undefined) throw new Error('offer not stored');
+    const changed = Offer.restore(stored.offer.toSnapshot());
+    changed.withdraw('plus disponible', new Date());
+    const prefix = `applied-${randomUUID()}-`;
+
+    const version = await unitOfWork.run(
+      async () => {
+        const next = await offers.update(changed, stored.version);
+        await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
+        return next;
+      },
+      { writesAtCommit: true },
+    );
+
+    expect(version).toBe(stored.version + 1);
+    const reread = await offers.findById(offer.id);
+    expect(reread).toMatchObject({ version: stored.version + 1 });
+    expect(reread?.offer.status).toBe(OfferStatus.WITHDRAWN);
+    expect(await heartbeatsOf(prefix)).toEqual([`${prefix}after`]);
+  });
+});
