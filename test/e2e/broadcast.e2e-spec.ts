@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { addCalendarDays, parisDayOf } from '#domain';
-import { redisOptions } from '#jobs';
+import { RedisEventBus, redisOptions } from '#jobs';
 import { broadcastJobId } from '#application';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import type { Client } from 'graphql-ws';
@@ -184,9 +184,19 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       client,
       everyone.map((recipient) => recipient.organizationId),
     );
+    const queue = new Queue('notifications', {
+      connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
+      prefix: services.config.queuePrefix,
+    });
+    const queueEvents = new QueueEvents('notifications', {
+      connection: redisOptions(services.config.redisUrl, 'worker') as ConnectionOptions,
+      prefix: services.config.queuePrefix,
+    });
     try {
+      await queueEvents.waitUntilReady();
+      // Every subscription is listening on the API before anything is published.
       await waitForSubscribers(services.config, 'offers.matched', 1);
-      await sleep(300);
+      await until(() => api.app.get(RedisEventBus).subscriberCount('offers.matched') >= everyone.length, 5000, 'the subscriptions');
 
       const published = await gqlOk<{ publishOffer: { id: string; status: string } }>(api, PUBLISH, { id: offerId }, donorAdmin.accessToken);
       expect(published.publishOffer).toEqual({ id: offerId, status: 'PUBLISHED' });
@@ -216,7 +226,11 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
 
       // One e-mail per eligible recipient, to its admins and staff, French then English, with the reasons.
       const mails = offerMails(await smtp.waitFor((messages) => offerMails(messages).length >= ELIGIBLE, 15000));
-      await sleep(WAIT_SECONDS * 1000 + 1000);
+      // The cascade is over once the last circle's job has finished without scheduling another.
+      const lastCircle = await queue.getJob(broadcastJobId(offerId, 3));
+      if (lastCircle === undefined) throw new Error('the last circle was never scheduled');
+      if (!(await lastCircle.isCompleted())) await lastCircle.waitUntilFinished(queueEvents, (WAIT_SECONDS + 10) * 1000);
+      expect(await queue.getJob(broadcastJobId(offerId, 4))).toBeUndefined();
       expect(feed.errors).toEqual([]);
       expect(feed.received).toHaveLength(ELIGIBLE);
       expect(new Set(feed.received.map((r) => r.organizationId)).size).toBe(ELIGIBLE);
@@ -259,56 +273,42 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       // Retries change nothing: the same circles and an e-mail job run again after the cascade, several copies
       // at once. (Writers racing on the same notice, with the contention observed, are in
       // test/integration/offer-notifications-persistence.int-spec.ts.)
-      const queue = new Queue('notifications', {
-        connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
-        prefix: services.config.queuePrefix,
-      });
-      try {
-        const told = eligible[0]?.organizationId ?? '';
-        const copies = [1, 2, 3];
-        const jobs = await Promise.all(
-          copies.flatMap((copy) => [
-            queue.add('offers.broadcast', { offerId, circle: 1 }, { jobId: `again-${copy}-${offerId}-1` }),
-            queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${copy}-${offerId}-3` }),
-            queue.add(
-              'notifications.offer-email',
-              {
-                offerId,
-                recipientOrganizationId: told,
-                siteId: eligible[0]?.siteId ?? '',
-                distanceKm: 1,
-                score: 1,
-                rank: 1,
-                absorbableKg: 40,
-                fit: 'WHOLE_LOT',
-                circle: 1,
-                reasons: [],
-              },
-              { jobId: `again-email-${copy}-${offerId}` },
-            ),
-          ]),
-        );
-        for (const job of jobs) {
-          const id = job.id ?? '';
-          const deadline = Date.now() + 10000;
-          while ((await queue.getJobState(id)) !== 'completed') {
-            if (Date.now() > deadline) throw new Error(`job ${id} did not complete: ${await queue.getJobState(id)}`);
-            await sleep(50);
-          }
-        }
-        await sleep(500);
-        expect(feed.received).toHaveLength(ELIGIBLE);
-        expect(offerMails(smtp.messages)).toHaveLength(ELIGIBLE);
-        const total: { count: number }[] = await services.dataSource.query('SELECT count(*)::int AS count FROM offer_notifications WHERE offer_id = $1', [
-          offerId,
-        ]);
-        expect(total[0]?.count).toBe(ELIGIBLE);
-      } finally {
-        await queue.close();
-      }
+      const told = eligible[0]?.organizationId ?? '';
+      const copies = [1, 2, 3];
+      const jobs = await Promise.all(
+        copies.flatMap((copy) => [
+          queue.add('offers.broadcast', { offerId, circle: 1 }, { jobId: `again-${copy}-${offerId}-1` }),
+          queue.add('offers.broadcast', { offerId, circle: 3 }, { jobId: `again-${copy}-${offerId}-3` }),
+          queue.add(
+            'notifications.offer-email',
+            {
+              offerId,
+              recipientOrganizationId: told,
+              siteId: eligible[0]?.siteId ?? '',
+              distanceKm: 1,
+              score: 1,
+              rank: 1,
+              absorbableKg: 40,
+              fit: 'WHOLE_LOT',
+              circle: 1,
+              reasons: [],
+            },
+            { jobId: `again-email-${copy}-${offerId}` },
+          ),
+        ]),
+      );
+      await Promise.all(jobs.map((job) => job.waitUntilFinished(queueEvents, 10000)));
+      // An e-mail is sent within its job, and a recipient is told live only when its notice is
+      // first recorded: once the jobs are done, no new notice means no new mail and no new event.
+      const total: { count: number }[] = await services.dataSource.query('SELECT count(*)::int AS count FROM offer_notifications WHERE offer_id = $1', [
+        offerId,
+      ]);
+      expect(total[0]?.count).toBe(ELIGIBLE);
+      expect(offerMails(smtp.messages)).toHaveLength(ELIGIBLE);
+      expect(feed.received).toHaveLength(ELIGIBLE);
     } finally {
       feed.stop();
-      await client.dispose();
+      await Promise.all([client.dispose(), queueEvents.close(), queue.close()]);
     }
   }, 60000);
 

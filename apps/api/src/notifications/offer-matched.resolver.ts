@@ -41,7 +41,7 @@ export class OfferMatchedResolver {
     resolve: (payload: OfferMatched, _variables: { organizationId: string }, context: GraphQLContext): OfferMatchType =>
       presentOfferMatched(payload, context.language),
   })
-  offerMatched(@Args('organizationId', { type: () => ID }) _organizationId: string): AsyncIterableIterator<OfferMatched> {
+  offerMatched(@Args('organizationId', { type: () => ID }) _organizationId: string): Promise<AsyncIterableIterator<OfferMatched>> {
     return this.events.subscribe('offers.matched');
   }
 

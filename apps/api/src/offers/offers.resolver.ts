@@ -96,7 +96,7 @@ export class OffersResolver {
   })
   async offerChanged(@Args('offerId', { type: () => ID }) offerId: string, @Context() context: GraphQLContext): Promise<AsyncIterableIterator<OfferChanged>> {
     // Subscribe first, so no change between the check and the subscription is missed.
-    const events = this.events.subscribe('offers.changed');
+    const events = await this.events.subscribe('offers.changed');
     if ((await this.getOffers.one(context.actor, offerId)) === undefined) {
       await events.return?.();
       throw new DomainError('NOT_FOUND', 'offerId');

@@ -30,7 +30,7 @@ export class RunUpdatedResolver {
   })
   async runUpdated(@Args('runId', { type: () => ID }) runId: string, @Context() context: GraphQLContext): Promise<AsyncIterableIterator<RunChanged>> {
     // Subscribe first, so no change between the check and the subscription is missed.
-    const events = this.events.subscribe('runs.changed');
+    const events = await this.events.subscribe('runs.changed');
     if ((await this.getRuns.one(context.actor, runId)) === undefined) {
       await events.return?.();
       throw new DomainError('NOT_FOUND', 'runId');

@@ -46,7 +46,7 @@ export class SystemResolver {
       processedBy: payload.processedBy,
     }),
   })
-  heartbeat(@Args('requestId', { type: () => ID }) _requestId: string): AsyncIterableIterator<Heartbeat> {
+  heartbeat(@Args('requestId', { type: () => ID }) _requestId: string): Promise<AsyncIterableIterator<Heartbeat>> {
     return this.events.subscribe('system.heartbeat');
   }
 }

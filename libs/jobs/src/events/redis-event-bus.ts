@@ -1,3 +1,4 @@
+import { EventEmitter, on } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { EventPublisher, type EventPayloads, type EventTopic } from '#application';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -10,6 +11,9 @@ import Redis, { type RedisOptions } from 'ioredis';
  */
 export class RedisEventBus extends EventPublisher {
   private readonly pubSub: RedisPubSub;
+  /** This process's subscribers, fed by one Redis subscription per topic. */
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private readonly channels = new Map<EventTopic, Promise<number>>();
   private readonly logger = new Logger('Events');
   private lastConnectionError: string | undefined;
 
@@ -32,9 +36,33 @@ export class RedisEventBus extends EventPublisher {
     await this.pubSub.publish(this.channel(topic), payload);
   }
 
-  /** An async iterator of a topic's events, as GraphQL subscription resolvers return. */
-  subscribe<T extends EventTopic>(topic: T): AsyncIterableIterator<EventPayloads[T]> {
-    return this.pubSub.asyncIterableIterator(this.channel(topic)) as AsyncIterableIterator<EventPayloads[T]>;
+  /**
+   * An async iterator of a topic's events, as GraphQL subscription resolvers return, listening from
+   * the moment this resolves: a resolver that subscribes, then checks what it must, misses nothing
+   * that happens in between (events arrive in order and wait in the iterator until read). The
+   * topic's Redis subscription is made once per process, on first use, and kept.
+   */
+  async subscribe<T extends EventTopic>(topic: T): Promise<AsyncIterableIterator<EventPayloads[T]>> {
+    let channel = this.channels.get(topic);
+    if (channel === undefined) {
+      channel = this.pubSub.subscribe(this.channel(topic), (payload: EventPayloads[T]) => this.local.emit(topic, payload));
+      // A failed subscription is tried again by the next subscriber.
+      channel.catch(() => this.channels.delete(topic));
+      this.channels.set(topic, channel);
+    }
+    const events = on(this.local, topic) as AsyncIterableIterator<[EventPayloads[T]]>;
+    try {
+      await channel;
+    } catch (error) {
+      await events.return?.();
+      throw error;
+    }
+    return payloadsOf(events);
+  }
+
+  /** How many subscriptions this process serves on a topic. */
+  subscriberCount(topic: EventTopic): number {
+    return this.local.listenerCount(topic);
   }
 
   /** Fails unless Redis answers within the timeout; used by the readiness check. */
@@ -65,4 +93,20 @@ export class RedisEventBus extends EventPublisher {
   private channel(topic: EventTopic): string {
     return `${this.channelPrefix}:events:${topic}`;
   }
+}
+
+/** `events.on` yields each event's arguments; subscribers want the payload, the first of them. */
+function payloadsOf<T>(events: AsyncIterableIterator<[T]>): AsyncIterableIterator<T> {
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      const result = await events.next();
+      return result.done === true ? { done: true, value: undefined } : { done: false, value: result.value[0] };
+    },
+    async return() {
+      await events.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
