@@ -30,7 +30,7 @@ export class OpenRunOfferedResolver {
       return this.current(payload.runId, context);
     },
   })
-  openRunOffered(@Args('organizationId', { type: () => ID }) _organizationId: string): AsyncIterableIterator<OpenRunOffered> {
+  openRunOffered(@Args('organizationId', { type: () => ID }) _organizationId: string): Promise<AsyncIterableIterator<OpenRunOffered>> {
     return this.events.subscribe('runs.open-offered');
   }
 
