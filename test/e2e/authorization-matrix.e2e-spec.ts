@@ -463,6 +463,21 @@ const MATRIX: Readonly<Record<'Query' | 'Mutation' | 'Subscription', Readonly<Re
         trigger: async (w, _t, v) => w.api.app.get(RedisEventBus).publish('runs.changed', { runId: String(v['runId']) }),
       },
     ],
+    // Not in the public contract (an addition): the organisation's drivers, told of its runs given back close to their start.
+    // The event names every caller of the matrix, so only the rule decides who hears it.
+    openRunOffered: [
+      {
+        given: async (w, t) => ({ organizationId: w.sides[t].recipientId }),
+        own: allow(['DRIVER']),
+        other: allow(NOBODY),
+        trigger: async (w, t, v) =>
+          w.api.app.get(RedisEventBus).publish('runs.open-offered', {
+            runId: await openRunOf(w, t),
+            organizationId: String(v['organizationId']),
+            driverUserIds: Object.values(w.users).map((user) => user.id),
+          }),
+      },
+    ],
     // The worker's answer to sendHeartbeat, as it publishes it.
     heartbeat: [
       {

@@ -82,6 +82,12 @@ describe('solveRouting', () => {
     expect(others.some((plan) => JSON.stringify(plan.routes) !== JSON.stringify(first.routes))).toBe(true);
   });
 
+  it('asked to search off the main thread, runs on this one from the sources (no worker file) and finds the same plan', async () => {
+    const problem = ringProblem(20);
+    const here = await solveAndVerify(problem, { seed: 4, iterations: 300, runs: 2 });
+    expect(await solveAndVerify(problem, { seed: 4, iterations: 300, runs: 2, threads: 2, offMainThread: true })).toEqual(here);
+  });
+
   it('never gives a worse plan for more iterations', async () => {
     const problem = ringProblem(30);
     let previous = Number.POSITIVE_INFINITY;

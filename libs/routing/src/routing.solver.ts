@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DistanceProvider } from './distance/distance-provider.port';
 import { compileInstance, type CompiledInstance } from './model/compiled-instance';
 import { buildPlan } from './model/plan.builder';
@@ -9,6 +8,7 @@ import { validateProblem } from './model/problem.validator';
 import { unservableReason } from './model/servability';
 import { RoutingError } from './routing-error';
 import type { RoutingPlan, RoutingProblem } from './routing-problem.type';
+import { collectLaneThreads, startLaneThread, stopLaneThreads } from './search/lane-thread';
 import { runLane, type LaneTask } from './search/search-lane';
 import type { SearchRunResult } from './search/sisr.search';
 
@@ -28,6 +28,12 @@ export interface SolveOptions {
   readonly runs?: number;
   /** Threads the runs are spread over. Default: as many as runs, at most the available cores. */
   readonly threads?: number;
+  /**
+   * Every thread a worker thread, the calling one only waiting: for a server, whose event loop must
+   * keep answering while a plan is searched. The plan is the same as without it. Default false: the
+   * first thread is the calling one (nothing to start, the fastest for a command line).
+   */
+  readonly offMainThread?: boolean;
 }
 
 const WORKER_FILE = join(__dirname, 'search', 'search-lane.worker.js');
@@ -45,7 +51,7 @@ function checkOptions(options: SolveOptions, stopCount: number): Required<SolveO
   if (!(Number.isFinite(maxSeconds) && maxSeconds > 0)) throw new RoutingError('INVALID_SEARCH_OPTIONS', 'maxSeconds');
   if (!(Number.isSafeInteger(runs) && runs >= 1 && runs <= 64)) throw new RoutingError('INVALID_SEARCH_OPTIONS', 'runs');
   if (!(Number.isSafeInteger(threads) && threads >= 1)) throw new RoutingError('INVALID_SEARCH_OPTIONS', 'threads');
-  return { seed, iterations, maxSeconds, runs, threads };
+  return { seed, iterations, maxSeconds, runs, threads, offMainThread: options.offMainThread === true };
 }
 
 /**
@@ -72,29 +78,22 @@ function bestOf(results: readonly SearchRunResult[]): SearchRunResult {
 }
 
 async function searchInLanes(instance: CompiledInstance, servable: Uint8Array, settings: Required<SolveOptions>, deadline: number): Promise<SearchRunResult[]> {
-  // Without the built worker file (running from TypeScript sources, as in unit tests) every lane
-  // runs here, one after the other: the same runs, so the same plan.
-  const threads = existsSync(WORKER_FILE) ? settings.threads : 1;
   const lanes: number[][] = Array.from({ length: settings.threads }, () => []);
   for (let stream = 0; stream < settings.runs; stream += 1) lanes[stream % settings.threads].push(stream);
   const task = (streams: number[]): LaneTask => ({ instance, seed: settings.seed, streams, iterations: settings.iterations, deadline, servable });
-  if (threads === 1) return runLane(task(lanes.flat()));
+  // Without the built worker file (running from TypeScript sources, as in unit tests) every lane
+  // runs here, one after the other: the same runs, so the same plan.
+  if (!existsSync(WORKER_FILE) || (settings.threads === 1 && !settings.offMainThread)) return runLane(task(lanes.flat()));
+  if (settings.offMainThread) return (await collectLaneThreads(lanes.map((streams) => startLaneThread(WORKER_FILE, task(streams))))).flat();
 
-  const others = lanes.slice(1).map(
-    (streams) =>
-      new Promise<SearchRunResult[]>((resolve, reject) => {
-        const worker = new Worker(WORKER_FILE, { workerData: task(streams) });
-        worker.once('message', (results: SearchRunResult[]) => {
-          resolve(results);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => {
-          if (code !== 0) reject(new Error(`routing worker exited with code ${code}`));
-        });
-      }),
-  );
+  const others = lanes.slice(1).map((streams) => startLaneThread(WORKER_FILE, task(streams)));
   // The first lane runs in this thread while the workers run theirs.
-  const mine = runLane(task(lanes[0]));
-  return [...mine, ...(await Promise.all(others)).flat()];
+  let mine: SearchRunResult[];
+  try {
+    mine = runLane(task(lanes[0]));
+  } catch (error) {
+    await stopLaneThreads(others);
+    throw error;
+  }
+  return [...mine, ...(await collectLaneThreads(others)).flat()];
 }

@@ -5,12 +5,13 @@ import { AccountsPersistenceModule, ClaimsPersistenceModule, FleetPersistenceMod
 import { OffersModule } from '../offers/offers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PickupRunFieldsResolver, PickupStopFieldsResolver } from './run-fields.resolver';
+import { OpenRunOfferedResolver } from './open-run-offered.resolver';
 import { RunLoaders } from './run.loaders';
 import { RUN_SETTINGS_PROVIDER } from './run-settings.provider';
 import { RunUpdatedResolver } from './run-updated.resolver';
 import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
 
-/** Pickup runs: planRuns, acceptRun, withdrawFromRun, recordStopEvent, pickupRuns, myRuns, unservedPickups and runUpdated. */
+/** Pickup runs: planRuns, acceptRun, withdrawFromRun, recordStopEvent, pickupRuns, myRuns, unservedPickups, runUpdated and openRunOffered. */
 @Module({
   imports: [
     RunsPersistenceModule,
@@ -37,6 +38,7 @@ import { RunsResolver, UnservedPickupFieldsResolver } from './runs.resolver';
     RunsResolver,
     UnservedPickupFieldsResolver,
     RunUpdatedResolver,
+    OpenRunOfferedResolver,
     PickupRunFieldsResolver,
     PickupStopFieldsResolver,
   ],

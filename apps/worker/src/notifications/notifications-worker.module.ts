@@ -31,9 +31,13 @@ import { ClaimEmailJobHandler } from '../handlers/claim-email.job-handler';
 import { UnservedPickupsEmailJobHandler } from '../handlers/unserved-pickups-email.job-handler';
 import { RefusalEmailJobHandler } from '../handlers/refusal-email.job-handler';
 import { OpenRunEmailJobHandler } from '../handlers/open-run-email.job-handler';
+import { OpenRunNoticeJobHandler } from '../handlers/open-run-notice.job-handler';
 import { UntakenCheckJobHandler } from '../handlers/untaken-check.job-handler';
 
-/** The broadcast cascade and the e-mails of offers, claims and run planning: the use cases, their adapters and their job handlers. */
+/**
+ * The broadcast cascade and the e-mails of offers, claims and run planning (with the live notice of a
+ * run given back, which goes to the drivers its e-mail asks): the use cases, their adapters and their job handlers.
+ */
 @Module({
   imports: [
     PersistenceModule,
@@ -74,6 +78,7 @@ import { UntakenCheckJobHandler } from '../handlers/untaken-check.job-handler';
     UnservedPickupsEmailJobHandler,
     RefusalEmailJobHandler,
     OpenRunEmailJobHandler,
+    OpenRunNoticeJobHandler,
     UntakenCheckJobHandler,
   ],
 })

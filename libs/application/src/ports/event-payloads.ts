@@ -12,6 +12,11 @@ export interface EventPayloads {
   'offers.changed': { offerId: string };
   /** A run's assignment, route or stops changed (after commit); runUpdated subscribers reload it. */
   'runs.changed': { runId: string };
+  /**
+   * A run given back close to its start (after commit): the drivers of its organisation named here
+   * (available for all of it, free then, not the one who gave it back) may take it (openRunOffered).
+   */
+  'runs.open-offered': { runId: string; organizationId: string; driverUserIds: string[] };
 }
 
 export type EventTopic = keyof EventPayloads;

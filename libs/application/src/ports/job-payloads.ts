@@ -43,6 +43,8 @@ export interface JobPayloads {
   'notifications.open-run-email': { runId: string; withdrawnDriverUserId: string };
   /** Some time after a withdrawal close to the start: the coordinators are told if the run is still open. */
   'runs.untaken-check': { runId: string; releasedAt: string };
+  /** The live notice (openRunOffered) to the drivers available for a run given back close to its start: those the e-mail asks. */
+  'runs.open-run-notice': { runId: string; withdrawnDriverUserId: string };
 }
 
 /** Why a recipient was told of an offer: what the cascade knew when it ranked it. */
@@ -83,6 +85,7 @@ export const JOB_NAMES = [
   'runs.replan',
   'notifications.open-run-email',
   'runs.untaken-check',
+  'runs.open-run-notice',
 ] as const satisfies readonly JobName[];
 
 // Fails to compile if JOB_NAMES misses a key of JobPayloads.

@@ -18,8 +18,10 @@ import { RunRepository } from './run-repository.port';
  * How hard the solver searches a group of pickups. Planning runs inside a request (and holds the
  * day's lock), so the search is bounded: a recipient's day is a few dozen pickups, which this many
  * iterations settle well within the cap. The same input gives the same plan (fixed seed, one run).
+ * The search runs in a worker thread, so the process (an API instance serving everyone else's
+ * requests, or the worker renewing its job locks) keeps answering while a day is planned.
  */
-export const RUN_PLANNING_SEARCH: SolveOptions = { seed: 1, runs: 1, threads: 1, maxSeconds: 3 };
+export const RUN_PLANNING_SEARCH: SolveOptions = { seed: 1, runs: 1, threads: 1, maxSeconds: 3, offMainThread: true };
 const ITERATIONS_PER_STOP = 500;
 
 export interface PlanDayCommand {

@@ -7,6 +7,7 @@ import { NotificationSettings } from '../notifications/notification-settings.por
 import { OrganizationRepository } from '../organizations/organization-repository.port';
 import { SiteRepository } from '../organizations/site-repository.port';
 import { Clock } from '../ports/clock.port';
+import { EventPublisher } from '../ports/event-publisher.port';
 import type { JobPayloads } from '../ports/job-payloads';
 import { composeOpenRunEmail, type OpenRunEmailFacts } from './open-run-email.template';
 import { RunPlanningSource } from './run-planning-source.port';
@@ -17,8 +18,9 @@ export type OpenRunNotice = 'SENT' | 'TAKEN' | 'NOBODY_TO_TELL';
 
 /**
  * What follows a withdrawal close to the start (WithdrawFromRun): the other drivers available for the
- * whole run, and free then, are e-mailed each; later, if the run is still open, its coordinators. A
- * run taken (or gone) meanwhile is left alone. At least once.
+ * whole run, and free then, are told at once (openRunOffered, on every API instance) and e-mailed
+ * each; later, if the run is still open, its coordinators. A run taken (or gone) meanwhile is left
+ * alone. At least once.
  */
 @Injectable()
 export class TellOpenRun {
@@ -31,27 +33,35 @@ export class TellOpenRun {
     private readonly directory: MemberEmailDirectory,
     private readonly mailer: Mailer,
     private readonly settings: NotificationSettings,
+    private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
   async toAvailableDrivers(payload: JobPayloads['notifications.open-run-email']): Promise<OpenRunNotice> {
     const run = await this.stillOpen(payload.runId);
     if (run === undefined) return 'TAKEN';
-    const drivers = await this.source.driversOf(run.organizationId, run.day);
-    const dayRuns = await this.runs.ofDay(run.organizationId, run.day);
-    const busy = (userId: string) =>
-      dayRuns.some((other) => other.driverUserId === userId && other.plannedStart < run.plannedEnd && run.plannedStart < other.plannedEnd);
-    const free = drivers.filter(
-      (driver) =>
-        driver.userId !== payload.withdrawnDriverUserId && isAvailableThroughout(driver.availability, run.plannedStart, run.plannedEnd) && !busy(driver.userId),
-    );
+    const free = await this.driversToAsk(run, payload.withdrawnDriverUserId);
     if (free.length === 0) return 'NOBODY_TO_TELL';
     const facts = await this.facts(run, 'TO_DRIVERS');
     // One e-mail each: drivers do not see each other's addresses.
-    for (const driver of free) {
-      const account = await this.users.findById(driver.userId);
+    for (const userId of free) {
+      const account = await this.users.findById(userId);
       if (account !== null) await this.mailer.send(composeOpenRunEmail(facts, [account.email]));
     }
+    return 'SENT';
+  }
+
+  /**
+   * The same drivers as the e-mail, live: one event naming them, which every API instance hands to
+   * those of them subscribed to openRunOffered for the organisation. Its own job, so it neither waits
+   * for the e-mails nor is published again when an e-mail is retried.
+   */
+  async liveToAvailableDrivers(payload: JobPayloads['runs.open-run-notice']): Promise<OpenRunNotice> {
+    const run = await this.stillOpen(payload.runId);
+    if (run === undefined) return 'TAKEN';
+    const free = await this.driversToAsk(run, payload.withdrawnDriverUserId);
+    if (free.length === 0) return 'NOBODY_TO_TELL';
+    await this.events.publish('runs.open-offered', { runId: run.id, organizationId: run.organizationId, driverUserIds: free });
     return 'SENT';
   }
 
@@ -62,6 +72,20 @@ export class TellOpenRun {
     if (to.length === 0) return 'NOBODY_TO_TELL';
     await this.mailer.send(composeOpenRunEmail(await this.facts(run, 'TO_COORDINATORS'), to));
     return 'SENT';
+  }
+
+  /** Who is asked: the run's organisation's drivers available for all of it and on no other run then, but the one who gave it back. */
+  private async driversToAsk(run: Run, withdrawnDriverUserId: string): Promise<string[]> {
+    const drivers = await this.source.driversOf(run.organizationId, run.day);
+    const dayRuns = await this.runs.ofDay(run.organizationId, run.day);
+    const busy = (userId: string) =>
+      dayRuns.some((other) => other.driverUserId === userId && other.plannedStart < run.plannedEnd && run.plannedStart < other.plannedEnd);
+    return drivers
+      .filter(
+        (driver) =>
+          driver.userId !== withdrawnDriverUserId && isAvailableThroughout(driver.availability, run.plannedStart, run.plannedEnd) && !busy(driver.userId),
+      )
+      .map((driver) => driver.userId);
   }
 
   /** Still open and still ahead: otherwise there is nothing to ask anyone. */

@@ -16,9 +16,10 @@ export interface WithdrawFromRunCommand {
 /**
  * A driver gives back a run they had, before it starts: it is open again (PLANNED) for another
  * driver to accept, and whoever follows it hears of it. Close to its start (RUN_WITHDRAWAL_NOTICE_HOURS)
- * the other drivers available then are e-mailed, and the coordinators are e-mailed if nobody has
- * taken it RUN_UNTAKEN_ALERT_SECONDS later. Both are written in the transaction of the withdrawal,
- * and the driver, if the coordinator had put them on the run's vehicle, is taken off it for re-plans.
+ * the other drivers available then are told at once (openRunOffered) and e-mailed, and the
+ * coordinators are e-mailed if nobody has taken it RUN_UNTAKEN_ALERT_SECONDS later. These jobs are
+ * written in the transaction of the withdrawal (TellOpenRun runs them after commit), and the driver,
+ * if the coordinator had put them on the run's vehicle, is taken off it for re-plans.
  */
 @Injectable()
 export class WithdrawFromRun {
@@ -50,6 +51,7 @@ export class WithdrawFromRun {
       await this.forgetOnVehicle(run, actor.userId);
       if (run.status === RunStatus.PLANNED && run.plannedStart.getTime() - now.getTime() <= this.settings.withdrawalNoticeMs) {
         const key = `${run.id}-${now.getTime()}`;
+        await this.outbox.add('runs.open-run-notice', { runId: run.id, withdrawnDriverUserId: actor.userId }, { jobId: `open-run-notice-${key}` });
         await this.outbox.add('notifications.open-run-email', { runId: run.id, withdrawnDriverUserId: actor.userId }, { jobId: `open-run-email-${key}` });
         await this.outbox.add(
           'runs.untaken-check',

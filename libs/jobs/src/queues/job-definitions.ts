@@ -39,5 +39,7 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   'runs.replan': { queue: 'offers' },
   'notifications.open-run-email': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
   'runs.untaken-check': { queue: 'notifications', options: { attempts: 8, backoff: { type: 'exponential', delay: 15000 } } },
+  // Live, like the other notices: quick retries (the e-mail, a job of its own, is the durable way).
+  'runs.open-run-notice': { queue: 'offers', options: { attempts: 3, backoff: { type: 'exponential', delay: 500 } } },
   'claims.purge-idempotency-keys': { queue: 'system', options: { attempts: 3, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } } },
 };
