@@ -11,7 +11,7 @@ import {
 } from './offer-status.machine';
 
 /**
- * The lifecycle written out a second time, by hand, from the issue: every pair of this list is
+ * The lifecycle written out a second time, by hand, from the domain rules (docs/domain-rules.md): every pair of this list is
  * legal, every other pair must throw. Changing the machine means changing both.
  */
 const LEGAL: ReadonlyArray<[OfferStatus, OfferEvent, OfferStatus]> = [
