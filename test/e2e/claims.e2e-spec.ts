@@ -8,6 +8,7 @@ import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http
 import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const HOUR = 3_600_000;
 const DONOR_SITE = { latitude: 48.8566, longitude: 2.3522 };
@@ -37,16 +38,6 @@ interface OfferChangedView {
   status: string;
   remainingKg: number;
   claims: Array<{ id: string; status: string }>;
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Every offerChanged event of one offer, in arrival order. */

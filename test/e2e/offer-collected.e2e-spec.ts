@@ -11,6 +11,7 @@ import { gql, gqlOk, registerUser, type TestUser } from '../support/graphql-http
 import { wsClient } from '../support/graphql-ws-client';
 import { RUN_FIELDS, type RunViewOverApi } from '../support/run-scenario';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const HOUR = 3_600_000;
 const CREATE_OFFER = `mutation ($input: CreateOfferInput!) { createOffer(input: $input) { id items { id } } }`;
@@ -32,16 +33,6 @@ interface OfferChangedView {
   id: string;
   status: string;
   claims: Array<{ id: string; status: string }>;
-}
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 function followOffer(client: Client, offerId: string): { events: OfferChangedView[]; errors: unknown[]; stop: () => void } {

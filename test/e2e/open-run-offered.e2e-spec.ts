@@ -7,6 +7,7 @@ import { gqlOk, registerUser, type GraphQLErrorBody, type TestUser } from '../su
 import { wsClient } from '../support/graphql-ws-client';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const WITHDRAW = `mutation ($id: ID!) { withdrawFromRun(id: $id) { id status } }`;
 const OPEN_RUN_OFFERED = `subscription ($organizationId: ID!) { openRunOffered(organizationId: $organizationId) { id status driver { id } organization { id } } }`;
@@ -19,16 +20,6 @@ interface OfferedRun {
   status: string;
   driver: { id: string } | null;
   organization: { id: string };
-}
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** A driver listening for the runs of an organisation given back near their start: what they heard, in order. */

@@ -8,6 +8,7 @@ import { wsClient } from '../support/graphql-ws-client';
 import { claimedDay, RUN_FIELDS, type RunScenario, type RunViewOverApi } from '../support/run-scenario';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const PLAN = `mutation ($input: PlanRunsInput!) { planRuns(input: $input) { ${RUN_FIELDS} } }`;
 const ACCEPT = `mutation ($id: ID!) { acceptRun(id: $id) { id status } }`;
@@ -46,16 +47,6 @@ interface ClaimView {
 /** A claim's lines as [lot number, kilos], in lot order. */
 const byLot = (lines: ClaimView['lines'] | undefined) =>
   (lines ?? []).map((line) => [line.item.lotNumber ?? '', line.quantityKg] as const).sort(([a], [b]) => a.localeCompare(b));
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function follow(client: Client, runId: string): { events: Followed[]; errors: unknown[]; stop: () => void } {
   const events: Followed[] = [];

@@ -8,6 +8,7 @@ import { gqlOk, registerUser, type TestUser } from '../support/graphql-http';
 import { wsClient } from '../support/graphql-ws-client';
 import { claimedDay, RUN_FIELDS, type RunScenario, type RunViewOverApi } from '../support/run-scenario';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const HOUR = 3_600_000;
 const PLAN = `mutation ($input: PlanRunsInput!) { planRuns(input: $input) { ${RUN_FIELDS} } }`;
@@ -17,16 +18,6 @@ const CREATE_OFFER = `mutation ($input: CreateOfferInput!) { createOffer(input: 
 const PUBLISH = `mutation ($id: ID!) { publishOffer(id: $id) { id } }`;
 const CLAIM = `mutation ($input: ClaimOfferInput!) { claimOffer(input: $input) { id } }`;
 const RUN_UPDATED = `subscription ($runId: ID!) { runUpdated(runId: $runId) { id status driver { id } stops { kind claim { id } } } }`;
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Claims made after a day is planned: the worker re-plans it once for the burst, drivers keep their runs, followers hear of it. */
 describe('re-planning a planned day when its claims change', () => {

@@ -10,6 +10,7 @@ import { waitForSubscribers, wsClient } from '../support/graphql-ws-client';
 import { claimedDay, RUN_FIELDS, type RunScenario, type RunViewOverApi } from '../support/run-scenario';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const PLAN = `mutation ($input: PlanRunsInput!) { planRuns(input: $input) { ${RUN_FIELDS} } }`;
 const PICKUP_RUNS = `query ($organizationId: ID!, $day: Date!) { pickupRuns(organizationId: $organizationId, day: $day) { ${RUN_FIELDS} } }`;
@@ -23,16 +24,6 @@ interface RunUpdatedView {
   status: string;
   driver: { id: string } | null;
   stops: Array<{ kind: string; site: { id: string } }>;
-}
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function follow(client: Client, runId: string): { events: RunUpdatedView[]; errors: unknown[]; stop: () => void } {

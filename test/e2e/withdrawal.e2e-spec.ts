@@ -7,22 +7,13 @@ import { wsClient } from '../support/graphql-ws-client';
 import { claimedDay, RUN_FIELDS, type RunScenario, type RunViewOverApi } from '../support/run-scenario';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { provideTestServices, startApi, startWorker, type RunningApi, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 const PLAN = `mutation ($input: PlanRunsInput!) { planRuns(input: $input) { ${RUN_FIELDS} } }`;
 const WITHDRAW = `mutation ($id: ID!) { withdrawFromRun(id: $id) { id status driver { id } } }`;
 const ACCEPT = `mutation ($id: ID!) { acceptRun(id: $id) { id status driver { id } } }`;
 const RECORD = `mutation ($input: StopEventInput!) { recordStopEvent(input: $input) { id } }`;
 const RUN_UPDATED = `subscription ($runId: ID!) { runUpdated(runId: $runId) { id status driver { id } } }`;
-
-async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A driver gives a run back close to its start: it is open again, the other available drivers are told, then the coordinators if nobody takes it. */
 describe('a driver withdraws from a run', () => {

@@ -11,6 +11,7 @@ import { claimUseCases } from '../support/factories/claims.factory';
 import { insertOffer } from '../support/factories/matching.factory';
 import { insertRunDonor, insertRunRecipient, runUseCases } from '../support/factories/runs.factory';
 import { provideTestServices, startWorker, type TestServices } from '../support/test-stack';
+import { until } from '../support/until';
 
 // A day ahead of any run of the suite; the use cases' clock says it is 07:00 that day in Bordeaux.
 const DAY = '2031-03-12';
@@ -18,16 +19,6 @@ const NOW = new Date('2031-03-12T06:00:00Z');
 const paris = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+01:00`);
 const BORDEAUX = { latitude: 44.8378, longitude: -0.5792 };
 const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * A real worker process (the built one), killed with SIGKILL in the middle of a re-plan: nothing
