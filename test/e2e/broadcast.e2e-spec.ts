@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { addCalendarDays, parisDayOf } from '#domain';
 import { RedisEventBus, redisOptions } from '#jobs';
 import { broadcastJobId } from '#application';
+import type { AppConfig } from '#config';
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import type { Client } from 'graphql-ws';
 import { insertBroadcastRecipient, type BroadcastRecipient } from '../support/factories/broadcast.factory';
@@ -73,6 +74,15 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The notifications queue, and its events to wait on a job with (close both). */
+function notificationsQueue(config: AppConfig): { queue: Queue; events: QueueEvents } {
+  const connection = (role: 'producer' | 'worker') => redisOptions(config.redisUrl, role) as ConnectionOptions;
+  return {
+    queue: new Queue('notifications', { connection: connection('producer'), prefix: config.queuePrefix }),
+    events: new QueueEvents('notifications', { connection: connection('worker'), prefix: config.queuePrefix }),
+  };
+}
 
 /** The offer e-mails among what the SMTP server received (people registering here are sent verification links too). */
 const offerMails = (messages: readonly ReceivedMail[]): ReceivedMail[] => messages.filter((mail) => mail.subject.startsWith('Nouvelle offre'));
@@ -184,14 +194,7 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
       client,
       everyone.map((recipient) => recipient.organizationId),
     );
-    const queue = new Queue('notifications', {
-      connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
-      prefix: services.config.queuePrefix,
-    });
-    const queueEvents = new QueueEvents('notifications', {
-      connection: redisOptions(services.config.redisUrl, 'worker') as ConnectionOptions,
-      prefix: services.config.queuePrefix,
-    });
+    const { queue, events: queueEvents } = notificationsQueue(services.config);
     try {
       await queueEvents.waitUntilReady();
       // Every subscription is listening on the API before anything is published.
@@ -349,14 +352,7 @@ describe('publishing an offer and its broadcast cascade, end to end (API, worker
     expect(nextCircle).toBeLessThanOrEqual(3);
 
     // The next circle's job runs once its wait is over: wait for it to finish, then look.
-    const queue = new Queue('notifications', {
-      connection: redisOptions(services.config.redisUrl, 'producer') as ConnectionOptions,
-      prefix: services.config.queuePrefix,
-    });
-    const events = new QueueEvents('notifications', {
-      connection: redisOptions(services.config.redisUrl, 'worker') as ConnectionOptions,
-      prefix: services.config.queuePrefix,
-    });
+    const { queue, events } = notificationsQueue(services.config);
     try {
       await events.waitUntilReady();
       const deadline = Date.now() + 10000;
