@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { FixedClock, type ClaimOffer, type ClaimOfferCommand } from '#application';
+import { Authorizer, ClaimOffer, FixedClock, type ClaimOfferCommand, type VersionedOffer } from '#application';
 import { CLAIM_STATUSES, CLAIM_STATUSES_HOLDING_GOODS, DomainError, MemberRole } from '#domain';
-import type { TypeOrmClaimRepository } from '#persistence';
+import {
+  SqlDomainEventWriter,
+  SqlMatchCandidateFinder,
+  TypeOrmJobOutbox,
+  TypeOrmMembershipRepository,
+  TypeOrmOfferRepository,
+  TypeOrmOrganizationRepository,
+  TypeOrmPickupRepository,
+  TypeOrmUnitOfWork,
+  type TypeOrmClaimRepository,
+} from '#persistence';
+import type { DataSource } from 'typeorm';
 import {
   claimUseCases,
   insertClaimableOffer,
@@ -85,6 +96,79 @@ describe('claims on the real PostgreSQL/PostGIS', () => {
     expect(await count('SELECT count(*) AS n FROM claims WHERE offer_id = $1', [offerId])).toBe(1);
     expect(await count("SELECT count(*) AS n FROM offers WHERE id = $1 AND status = 'CLAIMED' AND remaining_kg = 0", [offerId])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM offer_items WHERE id = $1 AND remaining_kg = 0', [itemIds[0]])).toBe(1);
+  });
+
+  describe('two claims that both read the offer before either writes (a barrier holds the first reads)', () => {
+    /** Offers whose unlocked reads wait until `parties` of them are under way; locked reads are counted. */
+    class BarrierOfferRepository extends TypeOrmOfferRepository {
+      lockedReads = 0;
+      private waiting: Array<() => void> = [];
+      constructor(
+        dataSource: DataSource,
+        private readonly parties: number,
+      ) {
+        super(dataSource, new SqlDomainEventWriter(dataSource));
+      }
+
+      override async findById(id: string, options: { readonly forUpdate?: boolean } = {}): Promise<VersionedOffer | undefined> {
+        if (options.forUpdate === true) {
+          this.lockedReads += 1;
+          return super.findById(id, options);
+        }
+        const read = await super.findById(id, options);
+        await new Promise<void>((resolve) => {
+          this.waiting.push(resolve);
+          if (this.waiting.length === this.parties) this.waiting.forEach((release) => release());
+        });
+        return read;
+      }
+    }
+
+    const claimOfferWith = (offers: TypeOrmOfferRepository) =>
+      new ClaimOffer(
+        new Authorizer(new TypeOrmMembershipRepository(ds())),
+        new TypeOrmOrganizationRepository(ds()),
+        new SqlMatchCandidateFinder(ds()),
+        offers,
+        claims,
+        new TypeOrmPickupRepository(ds()),
+        new TypeOrmJobOutbox(ds()),
+        new TypeOrmUnitOfWork(ds()),
+        clock,
+      );
+
+    it('the one whose write finds the offer changed claims again under the offer’s lock: both hold, nothing is lost', async () => {
+      const { offerId, itemIds } = await insertClaimableOffer(ds(), donor, WINDOW, [{ category: 'FOOD.DRY', kg: 10 }]);
+      const [first, second] = await Promise.all([insertClaimRecipient(ds()), insertClaimRecipient(ds())]);
+      const offers = new BarrierOfferRepository(ds(), 2);
+      const racing = claimOfferWith(offers);
+      const lines = [{ itemId: itemIds[0] ?? '', quantityKg: 3 }];
+
+      const results = await Promise.all([first, second].map((recipient) => outcome(racing.execute(command(recipient, offerId, { lines })))));
+
+      // Both read the same version before either wrote: one write was refused, and claimed again locked.
+      expect(offers.lockedReads).toBe(1);
+      expect(results.map((result) => ('ok' in result ? 'OK' : result.error.code))).toEqual(['OK', 'OK']);
+      expect(await count('SELECT count(*) AS n FROM offer_items WHERE id = $1 AND remaining_kg = 4', [itemIds[0]])).toBe(1);
+      expect(await count("SELECT count(*) AS n FROM offers WHERE id = $1 AND status = 'PARTIALLY_CLAIMED' AND remaining_kg = 4", [offerId])).toBe(1);
+      expect(await count("SELECT count(*) AS n FROM trace_events WHERE offer_id = $1 AND kind = 'CLAIMED'", [offerId])).toBe(2);
+      expect(await count('SELECT count(*) AS n FROM claim_idempotency_keys k JOIN claims c ON c.id = k.claim_id WHERE c.offer_id = $1', [offerId])).toBe(2);
+    });
+
+    it('when the first took everything, the other is told ALREADY_CLAIMED once it has read the offer again, and wrote nothing', async () => {
+      const { offerId } = await insertClaimableOffer(ds(), donor, WINDOW, [{ category: 'FOOD.DRY', kg: 10 }]);
+      const [first, second] = await Promise.all([insertClaimRecipient(ds()), insertClaimRecipient(ds())]);
+      const offers = new BarrierOfferRepository(ds(), 2);
+      const racing = claimOfferWith(offers);
+
+      const results = await Promise.all([first, second].map((recipient) => outcome(racing.execute(command(recipient, offerId)))));
+
+      expect(offers.lockedReads).toBe(1);
+      expect(results.map((result) => ('ok' in result ? 'OK' : `${result.error.code}:${result.error.field}`)).sort()).toEqual(['ALREADY_CLAIMED:offerId', 'OK']);
+      expect(await count('SELECT count(*) AS n FROM claims WHERE offer_id = $1', [offerId])).toBe(1);
+      expect(await count('SELECT count(*) AS n FROM pickups WHERE offer_id = $1', [offerId])).toBe(1);
+      expect(await count("SELECT count(*) AS n FROM trace_events WHERE offer_id = $1 AND kind = 'CLAIMED'", [offerId])).toBe(1);
+    });
   });
 
   it('two claims at once on two offers for the last of one recipient’s storage: never more than it declared, in every round', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, Offer, OfferStatus } from '#domain';
+import { DomainError, Offer, OfferStatus, TemperatureClass } from '#domain';
 import { Authorizer, CreateOffer, FixedClock } from '#application';
 import {
+  SqlDomainEventWriter,
+  TypeOrmClaimRepository,
   TypeOrmJobOutbox,
   TypeOrmMembershipRepository,
   TypeOrmOfferRepository,
@@ -128,5 +130,74 @@ describe('writes sent together at commit, against the real PostgreSQL', () => {
     expect(reread).toMatchObject({ version: stored.version + 1 });
     expect(reread?.offer.status).toBe(OfferStatus.WITHDRAWN);
     expect(await heartbeatsOf(prefix)).toEqual([`${prefix}after`]);
+  });
+
+  describe('optimistic work: no transaction, the writes sent as one statement the database checks', () => {
+    it('writes nothing when one write is refused (a stale offer version), though no transaction surrounds the batch', async () => {
+      const offer = await publishedOffer();
+      const prefix = `optimistic-refused-${randomUUID()}-`;
+      const stale = Offer.restore(offer.toSnapshot());
+      stale.withdraw('plus disponible', new Date());
+
+      const refusal = await unitOfWork
+        .run(
+          async () => {
+            await outbox.add('system.heartbeat', heartbeat(`${prefix}before`));
+            await offers.update(stale, 41);
+            await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
+          },
+          { optimistic: true },
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'CONFLICT' });
+      expect(await heartbeatsOf(prefix)).toEqual([]);
+      expect((await offers.findById(offer.id))?.offer.status).toBe(OfferStatus.PUBLISHED);
+    });
+
+    it('refuses the whole batch with a guard’s own error when the guard finds no row (storage that cannot take the kilos)', async () => {
+      const claims = new TypeOrmClaimRepository(services.dataSource, new SqlDomainEventWriter(services.dataSource));
+      const prefix = `optimistic-guard-${randomUUID()}-`;
+      const noRoom = new Error('no room');
+      const request = (wantedKg: number) => ({
+        recipientOrganizationId: randomUUID(),
+        day: '2026-12-03',
+        wantedKg: new Map([[TemperatureClass.CHILLED, wantedKg]]),
+        declaredKg: { AMBIENT: 0, CHILLED: 5, FROZEN: 0 },
+      });
+      const run = (wantedKg: number, tag: string) =>
+        unitOfWork.run(
+          async () => {
+            await outbox.add('system.heartbeat', heartbeat(`${prefix}${tag}-before`));
+            await claims.guardCapacity(request(wantedKg), () => noRoom);
+            await outbox.add('system.heartbeat', heartbeat(`${prefix}${tag}-after`));
+          },
+          { optimistic: true },
+        );
+
+      await expect(run(6, 'over')).rejects.toBe(noRoom);
+      await run(5, 'fits');
+
+      expect(await heartbeatsOf(prefix)).toEqual([`${prefix}fits-before`, `${prefix}fits-after`]);
+    });
+
+    it('reads without taking locks: a row another transaction holds locked does not hold the work up', async () => {
+      const offer = await publishedOffer();
+      const locker = services.dataSource.createQueryRunner();
+      await locker.connect();
+      await locker.startTransaction();
+      try {
+        await locker.query('SELECT 1 FROM offers WHERE id = $1 FOR UPDATE', [offer.id]);
+        const read = await unitOfWork.run(() => offers.findById(offer.id, { forUpdate: true }), { optimistic: true });
+        expect(read?.offer.id).toBe(offer.id);
+      } finally {
+        await locker.rollbackTransaction();
+        await locker.release();
+      }
+    });
   });
 });

@@ -13,13 +13,13 @@ import {
   planPickup,
   roundKg,
   TEMPERATURE_CLASSES,
+  TemperatureClass,
   type ClaimLineRequest,
   type IdempotencyKey,
-  type TemperatureClass,
 } from '#domain';
 import type { Actor } from '../auth/actor';
-import { MatchCandidateFinder } from '../matching/match-candidate-finder.port';
-import { OfferRepository, type OfferClaim } from '../offers/offer-repository.port';
+import { MatchCandidateFinder, type MatchingOffer, type SiteCandidate } from '../matching/match-candidate-finder.port';
+import { OfferRepository, type OfferClaim, type VersionedOffer } from '../offers/offer-repository.port';
 import { Authorizer } from '../organizations/authorizer.service';
 import { assertMayClaim } from '../organizations/claim-eligibility.policy';
 import { OrganizationRepository } from '../organizations/organization-repository.port';
@@ -27,7 +27,7 @@ import { Clock } from '../ports/clock.port';
 import { JobOutbox } from '../ports/job-outbox.port';
 import { UnitOfWork } from '../ports/unit-of-work.port';
 import { assessClaimEligibility, type ClaimEligibility } from './claim-eligibility';
-import { ClaimRepository, type IdempotencyRecord } from './claim-repository.port';
+import { ClaimRepository, IdempotencyKeyTaken, type IdempotencyRecord } from './claim-repository.port';
 import { PickupRepository } from './pickup-repository.port';
 
 /** Those who claim for a recipient; drivers carry what was claimed, they do not claim. */
@@ -43,20 +43,24 @@ export interface ClaimOfferCommand {
 }
 
 /**
- * A recipient's admin or staff claims kilos of an offer. In two steps:
+ * A recipient's admin or staff claims kilos of an offer:
  *
- * 1. Without locks: the request's shape, the caller's membership, the recipient's habilitation and
- *    the matching engine's verdict for this recipient and this lot (the same engine as
- *    offerMatches), which also fixes the site, the pickup day and the delivery window.
- * 2. In one short transaction, correct across API instances: the idempotency key is taken (a
- *    duplicate waits here for the first, then answers with its claim), the offer's row is locked
- *    (claims on one offer go one at a time; the aggregate refuses more than remains), then the
- *    recipient's storage for that day and those classes (an advisory lock, then the sum of the
- *    claims that hold goods against what it declared). The claim, its trace, its pickup and the
- *    pickup's planning job are written before commit, or nothing is.
+ * 1. Read side by side, without locks: the caller's membership, the offer, and the recipient's sites
+ *    in reach. The request's shape, the recipient's habilitation and the matching engine's verdict
+ *    for this recipient and this lot (the same engine as offerMatches) follow; the verdict also
+ *    fixes the site, the pickup day and the delivery window.
+ * 2. The claim is decided on what was read and written as one statement, correct across API
+ *    instances, all or nothing: the idempotency key is taken (a duplicate waits for the first, then
+ *    answers with its claim), the offer is updated only if nobody changed it since it was read (its
+ *    version), the recipient's storage for that day and those classes is checked under its lock
+ *    (ClaimRepository.guardCapacity), then the claim, its trace, its pickup and the pickup's planning
+ *    job are written.
+ * 3. When somebody changed the offer in between (another claim on it, most often), step 2 runs again
+ *    inside a transaction that holds the offer's row lock: claims on one offer then go one at a
+ *    time, and the aggregate refuses more than remains.
  *
- * Round trips to the database are what a claim costs most, so step 1 reads side by side and step 2
- * sends all its writes as one statement at commit (UnitOfWork's writesAtCommit).
+ * Round trips to the database are what a claim costs most: a claim on an offer nobody else is
+ * claiming makes four (three reads side by side, one write), and no transaction.
  */
 @Injectable()
 export class ClaimOffer {
@@ -77,56 +81,67 @@ export class ClaimOffer {
     if (actor === undefined) throw new DomainError('UNAUTHENTICATED');
     const key = parseIdempotencyKey(command.idempotencyKey);
     const requested = command.lines === undefined || command.lines === null ? null : validateLines(command.lines);
-    await this.authorizer.assertActsFor(actor, command.organizationId, CLAIMER_ROLES);
     const fingerprint = fingerprintOf(command.offerId, command.organizationId, requested);
+    const [membership, offerRead, sitesRead] = await Promise.allSettled([
+      this.authorizer.assertActsFor(actor, command.organizationId, CLAIMER_ROLES),
+      this.offers.findById(command.offerId),
+      this.finder.recipientSitesForOffer(command.offerId, command.organizationId),
+    ]);
+    // Who may claim is answered first, whatever the reads found.
+    if (membership.status === 'rejected') throw membership.reason;
+    const request: ClaimRequest = { actor, key, fingerprint, command, requested };
 
     try {
-      const eligibility = await this.assess(command.offerId, command.organizationId);
-      // Everything is read before anything is written: the writes go together at commit.
-      return await this.unitOfWork.run(() => this.claimLocked(actor, key, fingerprint, command, requested, eligibility), { writesAtCommit: true });
+      const stored = settled(offerRead);
+      const eligibility = await this.assess(command.organizationId, stored, settled(sitesRead));
+      try {
+        return await this.unitOfWork.run(() => this.claim(request, stored, eligibility), { optimistic: true });
+      } catch (error) {
+        if (!isDomainError(error) || error.code !== 'CONFLICT') throw error;
+      }
+      return await this.unitOfWork.run(
+        async () => {
+          const locked = await this.offers.findById(command.offerId, { forUpdate: true });
+          return this.claim(request, locked, eligibility);
+        },
+        { writesAtCommit: true },
+      );
     } catch (error) {
+      const refusal = error instanceof CapacityShortfall ? await this.capacityRefusal(error) : error;
       // A repeated request answers with the first claim, whatever the lot has become since (that
       // claim may have taken its last kilos). Looked up on refusal only: when the lot is still
-      // open, the key taken under lock finds the first claim anyway.
-      if (isDomainError(error)) {
+      // open, taking the key finds the first claim anyway.
+      if (isDomainError(refusal) || refusal instanceof IdempotencyKeyTaken) {
         const first = await this.claims.findIdempotencyKey(actor.userId, key);
         if (first !== undefined) return this.replay(first, fingerprint);
       }
-      throw error;
+      throw refusal;
     }
   }
 
   /**
-   * The offer and the recipient's sites in reach, read side by side. A recipient that gets no site
-   * back is first checked for what it is (a verified recipient), so that refusal comes first.
+   * The offer and the recipient's sites in reach, as read. A recipient that got no site back is
+   * first checked for what it is (a verified recipient), so that refusal comes first.
    */
-  private async assess(offerId: string, organizationId: string): Promise<ClaimEligibility> {
-    const [offer, sites] = await Promise.all([this.finder.findOffer(offerId), this.finder.recipientSitesForOffer(offerId, organizationId)]);
+  private async assess(organizationId: string, stored: VersionedOffer | undefined, sites: readonly SiteCandidate[]): Promise<ClaimEligibility> {
     if (sites.length === 0) {
       const organization = await this.organizations.findById(organizationId);
       if (organization === undefined) throw new DomainError('FORBIDDEN');
       assertMayClaim(organization);
     }
-    if (offer === undefined) throw new DomainError('NOT_FOUND', 'offerId');
+    if (stored === undefined) throw new DomainError('NOT_FOUND', 'offerId');
     const now = this.clock.now();
-    assertClaimable(offer.status, offer.pickupUntil, now);
-    return assessClaimEligibility(offer, sites, now);
+    assertClaimable(stored.offer.status, stored.offer.pickupUntil, now);
+    return assessClaimEligibility(matchingOfferOf(stored.offer), sites, now);
   }
 
-  private async claimLocked(
-    actor: Actor,
-    key: IdempotencyKey,
-    fingerprint: string,
-    command: ClaimOfferCommand,
-    requested: readonly ClaimLineRequest[] | null,
-    eligibility: ClaimEligibility,
-  ): Promise<OfferClaim> {
-    const claimId = randomUUID();
-    const reservation = await this.claims.reserveIdempotencyKey(actor.userId, key, fingerprint, claimId);
-    if (reservation !== 'reserved') return this.replay(reservation, fingerprint);
-
-    const stored = await this.offers.findById(command.offerId, { forUpdate: true });
+  /** Decides the claim on the offer as given (read before, or under its lock) and queues its writes. */
+  private async claim(request: ClaimRequest, stored: VersionedOffer | undefined, eligibility: ClaimEligibility): Promise<OfferClaim> {
+    const { actor, command, requested } = request;
     if (stored === undefined) throw new DomainError('NOT_FOUND', 'offerId');
+    const claimId = randomUUID();
+    await this.claims.takeIdempotencyKey(actor.userId, request.key, request.fingerprint, claimId);
+
     const now = this.clock.now();
     assertClaimable(stored.offer.status, stored.offer.pickupUntil, now);
     const offer = Offer.restore(stored.offer.toSnapshot());
@@ -155,9 +170,17 @@ export class ClaimOffer {
       },
       now,
     );
-    await this.assertCapacity(claim, eligibility, requested === null);
 
     await this.offers.update(offer, stored.version);
+    await this.claims.guardCapacity(
+      {
+        recipientOrganizationId: claim.recipientOrganizationId,
+        day: claim.pickupDay,
+        wantedKg: new Map([...claim.kgByTemperature()].map(([temperature, kg]) => [temperature, roundKg(kg)])),
+        declaredKg: eligibility.dailyCapacityKg,
+      },
+      () => new CapacityShortfall(claim, eligibility, requested === null),
+    );
     await this.claims.add(claim);
     const pickup = planPickup({
       id: randomUUID(),
@@ -171,22 +194,18 @@ export class ClaimOffer {
     return viewOf(claim);
   }
 
-  /** Under the recipient's capacity lock for that day: what holds goods plus this claim stays within what it declared. */
-  private async assertCapacity(claim: Claim, eligibility: ClaimEligibility, everything: boolean): Promise<void> {
+  /** The refusal a storage shortfall gets: the first class that does not fit, and how much room it has left now. */
+  private async capacityRefusal({ claim, eligibility, everything }: CapacityShortfall): Promise<DomainError> {
     const wanted = claim.kgByTemperature();
-    const classes = TEMPERATURE_CLASSES.filter((temperature) => wanted.has(temperature));
-    await this.claims.lockCapacity(claim.recipientOrganizationId, claim.pickupDay, classes);
     const held = await this.claims.kgHeld(claim.recipientOrganizationId, claim.pickupDay);
-    for (const temperature of classes) {
-      const free = roundKg(Math.max(0, (eligibility.dailyCapacityKg[temperature] ?? 0) - (held.get(temperature) ?? 0)));
-      if (roundKg(wanted.get(temperature) ?? 0) > free) {
-        throw new DomainError('CAPACITY_EXCEEDED', everything ? 'lines' : lineField(claim, temperature), {
-          temperature,
-          freeKg: free,
-          day: claim.pickupDay,
-        });
-      }
-    }
+    const classes = TEMPERATURE_CLASSES.filter((temperature) => wanted.has(temperature));
+    const free = (temperature: TemperatureClass) => roundKg(Math.max(0, (eligibility.dailyCapacityKg[temperature] ?? 0) - (held.get(temperature) ?? 0)));
+    const short = classes.find((temperature) => roundKg(wanted.get(temperature) ?? 0) > free(temperature)) ?? classes[0] ?? TemperatureClass.AMBIENT;
+    return new DomainError('CAPACITY_EXCEEDED', everything ? 'lines' : lineField(claim, short), {
+      temperature: short,
+      freeKg: free(short),
+      day: claim.pickupDay,
+    });
   }
 
   private async replay(record: IdempotencyRecord, fingerprint: string): Promise<OfferClaim> {
@@ -195,6 +214,50 @@ export class ClaimOffer {
     if (view === undefined) throw new Error(`idempotency key points to claim ${record.claimId}, which is gone`);
     return view;
   }
+}
+
+interface ClaimRequest {
+  readonly actor: Actor;
+  readonly key: IdempotencyKey;
+  readonly fingerprint: string;
+  readonly command: ClaimOfferCommand;
+  readonly requested: readonly ClaimLineRequest[] | null;
+}
+
+/** The recipient's storage could not take the claim (ClaimRepository.guardCapacity); nothing was written. */
+class CapacityShortfall extends Error {
+  constructor(
+    readonly claim: Claim,
+    readonly eligibility: ClaimEligibility,
+    readonly everything: boolean,
+  ) {
+    super('capacity shortfall');
+  }
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
+/** The offer as the matching engine takes it. */
+function matchingOfferOf(offer: Offer): MatchingOffer {
+  return {
+    id: offer.id,
+    donorOrganizationId: offer.donorOrganizationId,
+    siteId: offer.siteId,
+    status: offer.status,
+    pickupFrom: offer.pickupFrom,
+    pickupUntil: offer.pickupUntil,
+    items: offer.items.map((item) => ({
+      id: item.id,
+      categoryCode: item.category,
+      remainingKg: item.remainingKg,
+      temperature: item.temperature,
+      dateKind: item.dateKind,
+      date: item.date,
+    })),
+  };
 }
 
 /** Shape only, before anything is read: positive kilos, each item once. */

@@ -7,6 +7,22 @@ export interface IdempotencyRecord {
   readonly claimId: string;
 }
 
+/** What a claim asks of its recipient's storage on its day: kg per class, and what was declared for each. */
+export interface CapacityRequest {
+  readonly recipientOrganizationId: string;
+  readonly day: CalendarDay;
+  readonly wantedKg: ReadonlyMap<TemperatureClass, number>;
+  readonly declaredKg: Readonly<Record<TemperatureClass, number>>;
+}
+
+/** The idempotency key was taken first by another request; its record tells which claim that made. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super('idempotency key already taken');
+    this.name = 'IdempotencyKeyTaken';
+  }
+}
+
 /** Keyset position in the newest-first order (created_at DESC, id DESC). */
 export interface ClaimPageCursor {
   readonly createdAt: Date;
@@ -55,11 +71,13 @@ export abstract class ClaimRepository {
   abstract list(scope: ClaimListScope, first: number, after?: ClaimPageCursor): Promise<ClaimPage>;
 
   /**
-   * Serialises, across every API instance, the claims that fill one recipient's storage on one day
-   * for these temperature classes: held until the transaction ends. Taken in a fixed order, after
-   * the offer's row lock, so two claims never wait on each other in a cycle.
+   * Inside the unit of work, with its writes: the recipient's storage for the claim's day takes the
+   * claim's kilos in each temperature class, counting every claim that holds goods, or the unit of
+   * work fails with `refusal()` and writes nothing. Serialised across every API instance per
+   * recipient, day and class (locks taken in a fixed order, after the offer's row, so two claims
+   * never wait on each other in a cycle) and counted once the lock is held.
    */
-  abstract lockCapacity(recipientOrganizationId: string, day: CalendarDay, temperatures: readonly TemperatureClass[]): Promise<void>;
+  abstract guardCapacity(request: CapacityRequest, refusal: () => Error): Promise<void>;
 
   /** Kg the recipient's claims that hold goods take of its storage that day, per class. */
   abstract kgHeld(recipientOrganizationId: string, day: CalendarDay): Promise<ReadonlyMap<TemperatureClass, number>>;
@@ -68,11 +86,12 @@ export abstract class ClaimRepository {
   abstract findIdempotencyKey(userId: string, key: IdempotencyKey): Promise<IdempotencyRecord | undefined>;
 
   /**
-   * Inside the unit of work: stores the key for the claim about to be made, or returns the record
-   * of whoever used it first. A concurrent request with the same key waits here until the first
-   * one's transaction ends, then sees its record (or takes the key, if the first one failed).
+   * Inside the unit of work, with its writes: stores the key for the claim about to be made. When
+   * someone used it first, the unit of work fails with IdempotencyKeyTaken and writes nothing (a
+   * concurrent request with the same key waits until the first one is done); the caller then reads
+   * the first record (findIdempotencyKey).
    */
-  abstract reserveIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<IdempotencyRecord | 'reserved'>;
+  abstract takeIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<void>;
 
   /** Forgets keys created before `before`; returns how many. */
   abstract purgeIdempotencyKeys(before: Date): Promise<number>;

@@ -14,4 +14,11 @@ export interface UnitOfWorkOptions {
    * the outcome is the same, all or nothing.
    */
   readonly writesAtCommit?: boolean;
+  /**
+   * No transaction: the work reads the latest committed data without locks and its writes are sent
+   * together at the end, applied whole or not at all. Only for work whose writes check what they
+   * rely on (an aggregate's version, a guard): a write refused because something changed since the
+   * read fails the run (CONFLICT for a stale version), and the caller may run it again, locked.
+   */
+  readonly optimistic?: boolean;
 }

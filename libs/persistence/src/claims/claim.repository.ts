@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ClaimRepository,
   DomainEventWriter,
+  IdempotencyKeyTaken,
+  type CapacityRequest,
   type ClaimListScope,
   type ClaimPage,
   type ClaimPageCursor,
@@ -190,13 +192,21 @@ export class TypeOrmClaimRepository extends ClaimRepository {
     return { claims: rows.slice(0, first).map(toView), hasNextPage: rows.length > first };
   }
 
-  async lockCapacity(recipientOrganizationId: string, day: CalendarDay, temperatures: readonly TemperatureClass[]): Promise<void> {
+  async guardCapacity(request: CapacityRequest, refusal: () => Error): Promise<void> {
+    const temperatures = [...request.wantedKg.keys()];
     if (temperatures.length === 0) return;
-    // The ordered sub-select fixes the order the locks are taken in, whatever order the caller gave.
-    await this.manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2 || '/' || t.temperature, 0))
-         FROM (SELECT DISTINCT unnest($3::text[]) AS temperature ORDER BY 1) t`,
-      [recipientOrganizationId, day, [...temperatures]],
+    // claim_fits_capacity locks, then counts in a fresh snapshot (see its migration).
+    await write(
+      this.dataSource,
+      'SELECT 1 WHERE claim_fits_capacity($1, $2, $3::text[], $4::numeric[], $5::numeric[])',
+      [
+        request.recipientOrganizationId,
+        request.day,
+        temperatures,
+        temperatures.map((temperature) => request.wantedKg.get(temperature) ?? 0),
+        temperatures.map((temperature) => request.declaredKg[temperature] ?? 0),
+      ],
+      { rows: 1, orElse: refusal },
     );
   }
 
@@ -219,17 +229,15 @@ export class TypeOrmClaimRepository extends ClaimRepository {
     return row === undefined ? undefined : { fingerprint: row.fingerprint, claimId: row.claim_id };
   }
 
-  async reserveIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<IdempotencyRecord | 'reserved'> {
+  async takeIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<void> {
     // ON CONFLICT waits for a concurrent insert of the same key to commit or roll back.
-    const inserted = await this.manager.query<Array<{ claim_id: string }>>(
+    await write(
+      this.dataSource,
       `INSERT INTO claim_idempotency_keys (user_id, key, fingerprint, claim_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, key) DO NOTHING RETURNING claim_id`,
       [userId, key, fingerprint, claimId],
+      { rows: 1, orElse: () => new IdempotencyKeyTaken() },
     );
-    if (inserted.length > 0) return 'reserved';
-    const first = await this.findIdempotencyKey(userId, key);
-    if (first === undefined) throw new Error(`idempotency key of ${userId} neither inserted nor found`);
-    return first;
   }
 
   async purgeIdempotencyKeys(before: Date): Promise<number> {

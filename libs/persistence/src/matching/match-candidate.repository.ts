@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MatchCandidateFinder, type ClaimableOffersSnapshot, type MatchingOffer, type SiteCandidate } from '#application';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../organizations/uuid';
+import { preparedRows } from '../transactions/prepared-statement';
 import { currentManager } from '../transactions/transaction-scope';
 import { readClaimableOffers, type SqlClient } from './claimable-offers.reader';
 import {
@@ -15,20 +16,9 @@ import {
   type ProfileColumns,
   type SiteColumns,
 } from './match-candidate.mapper';
-import {
-  CANDIDATES_FOR_OFFER_SQL,
-  CANDIDATES_FOR_OFFER_STATEMENT,
-  OFFER_FOR_MATCHING_SQL,
-  RECIPIENT_SITES_FOR_OFFER_SQL,
-  RECIPIENT_SITES_FOR_OFFER_STATEMENT,
-} from './match-candidate.sql';
+import { CANDIDATES_FOR_OFFER_SQL, OFFER_FOR_MATCHING_SQL, RECIPIENT_SITES_FOR_OFFER_SQL } from './match-candidate.sql';
 
 type CandidateRow = SiteColumns & ProfileColumns & { readonly claimed: ClaimedTriple[] | null };
-
-/** What pg's client offers that TypeORM's query() does not: named (prepared) statements. */
-interface PreparingClient {
-  query<T>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
-}
 
 /** PostGIS does the spatial pre-filter on its GiST indexes; see match-candidate.sql.ts. */
 @Injectable()
@@ -44,20 +34,12 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
   }
 
   /**
-   * The candidate query as a named prepared statement: PostgreSQL plans it once per connection
-   * instead of on every call, which for a typical offer is most of its cost (about 1.5 ms of
-   * planning against well under 1 ms of execution). Runs on the ambient transaction's connection
-   * when there is one, like every other query here.
+   * The candidate queries as named prepared statements: PostgreSQL plans them once per connection
+   * instead of on every call, which for a typical offer is most of their cost (about 1.5 ms of
+   * planning against well under 1 ms of execution).
    */
-  private async prepared<T>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
-    const manager = currentManager(this.dataSource);
-    const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PreparingClient;
-      return (await client.query<T>({ name, text: sql, values: parameters })).rows;
-    } finally {
-      if (manager.queryRunner === undefined) await runner.release();
-    }
+  private prepared<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return preparedRows<T>(currentManager(this.dataSource), sql, parameters);
   }
 
   async findOffer(offerId: string): Promise<MatchingOffer | undefined> {
@@ -69,7 +51,7 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
   async candidatesForOffer(offer: MatchingOffer, now: Date): Promise<SiteCandidate[]> {
     const parameters = candidateParameters(offer, now);
     if (parameters === undefined) return [];
-    const rows = await this.prepared<CandidateRow>(CANDIDATES_FOR_OFFER_STATEMENT, CANDIDATES_FOR_OFFER_SQL, parameters);
+    const rows = await this.prepared<CandidateRow>(CANDIDATES_FOR_OFFER_SQL, parameters);
     return rows.map((row) => ({
       // The query keeps verified recipients only.
       recipient: toMatchingRecipient(row.organization_id, true, row, toClaimedByDay(row.claimed)),
@@ -80,10 +62,7 @@ export class SqlMatchCandidateFinder extends MatchCandidateFinder {
 
   async recipientSitesForOffer(offerId: string, organizationId: string): Promise<SiteCandidate[]> {
     if (!isUuid(offerId) || !isUuid(organizationId)) return [];
-    const rows = await this.prepared<SiteColumns & ProfileColumns>(RECIPIENT_SITES_FOR_OFFER_STATEMENT, RECIPIENT_SITES_FOR_OFFER_SQL, [
-      offerId,
-      organizationId,
-    ]);
+    const rows = await this.prepared<SiteColumns & ProfileColumns>(RECIPIENT_SITES_FOR_OFFER_SQL, [offerId, organizationId]);
     return rows.map((row) => ({
       recipient: toMatchingRecipient(row.organization_id, true, row, new Map()),
       site: this.timetables.site(row),

@@ -72,7 +72,6 @@ WHERE org.kind = 'RECIPIENT' AND org.verified_at IS NOT NULL
  * the engine judges this one recipient on everything else and says why it refuses, and a claim
  * neither ranks recipients (fairness) nor reads storage here (it sums it again under its lock).
  */
-export const RECIPIENT_SITES_FOR_OFFER_STATEMENT = 'glane_claim_recipient_sites_for_offer';
 export const RECIPIENT_SITES_FOR_OFFER_SQL = `
 SELECT s.id AS site_id, s.organization_id, s.opening_hours::text AS opening_hours, s.closures::text AS closures,
   glane_distance_km(area.location, o.location) AS distance_km,

@@ -16,6 +16,7 @@ import { StopEvents1763800013100 } from './1763800013100-stop-events';
 import { RunWithdrawals1763800013200 } from './1763800013200-run-withdrawals';
 import { PartialRefusals1763800014500 } from './1763800014500-partial-refusals';
 import { OfferItemsLeftPlpgsql1763800015000 } from './1763800015000-offer-items-left-plpgsql';
+import { WriteGuards1763800016000 } from './1763800016000-write-guards';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RunWithdrawals1763800013200,
   PartialRefusals1763800014500,
   OfferItemsLeftPlpgsql1763800015000,
+  WriteGuards1763800016000,
 ];

@@ -13,10 +13,29 @@ import { DomainError, OFFER_STATUSES_OPEN_TO_CLAIMS, type Offer, type OfferStatu
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { SqlDomainEventWriter } from '../events/sql-domain-event-writer';
 import { isUuid, uuidsOnly } from '../organizations/uuid';
+import { preparedRows } from '../transactions/prepared-statement';
 import { currentManager, inTransaction, runInTransaction, write } from '../transactions/transaction-scope';
 import { OfferItemEntity } from './offer-item.entity';
 import { OfferEntity } from './offer.entity';
 import { toGeoPoint, toOffer, toOfferEntity, toOfferItemEntities } from './offers.mapper';
+
+/**
+ * One offer and its items in one statement (claims read it on their hot path): the row under the
+ * entity's property names, the items as JSON in the same shape.
+ */
+const OFFER_BY_ID_SQL = `
+SELECT o.id, o.donor_organization_id AS "donorOrganizationId", o.site_id AS "siteId", o.created_by AS "createdBy", o.title, o.status,
+  o.pickup_from AS "pickupFrom", o.pickup_until AS "pickupUntil", ST_AsGeoJSON(o.location)::json AS location,
+  o.total_kg::float8 AS "totalKg", o.remaining_kg::float8 AS "remainingKg", o.created_at AS "createdAt", o.published_at AS "publishedAt",
+  o.status_changed_at AS "statusChangedAt", o.withdrawal_reason AS "withdrawalReason", o.expiry_reason AS "expiryReason", o.version,
+  (SELECT json_agg(json_build_object('id', i.id, 'offerId', i.offer_id, 'position', i.position, 'category', i.category,
+      'description', i.description, 'quantityKg', i.quantity_kg::float8, 'remainingKg', i.remaining_kg::float8,
+      'temperature', i.temperature, 'dateKind', i.date_kind, 'date', i.date::text, 'allergens', i.allergens, 'gtin', i.gtin,
+      'lotNumber', i.lot_number, 'unitCostCents', i.unit_cost_cents) ORDER BY i.position)
+     FROM offer_items i WHERE i.offer_id = o.id) AS items
+FROM offers o WHERE o.id = $1`;
+
+type OfferWithItemsRow = OfferEntity & { readonly items: OfferItemEntity[] | null };
 
 /** Statuses in which an offer is open to claims: what everyone signed in may see (and what the GiST index covers). */
 export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = OFFER_STATUSES_OPEN_TO_CLAIMS;
@@ -45,12 +64,13 @@ export class TypeOrmOfferRepository extends OfferRepository {
 
   async findById(id: string, options: { readonly forUpdate?: boolean } = {}): Promise<VersionedOffer | undefined> {
     if (!isUuid(id)) return undefined;
-    const query = this.manager.getRepository(OfferEntity).createQueryBuilder('o').where('o.id = :id', { id });
     // A row lock means something only inside a transaction; outside one it would end at once anyway.
-    if (options.forUpdate === true && inTransaction()) query.setLock('pessimistic_write');
-    const row = await query.getOne();
-    if (row === null) return undefined;
-    return (await this.withItems([row]))[0];
+    // Taken by a statement of its own: a statement that waits for a lock reads the locked row as it
+    // is once the lock is granted, but everything else (the items) as it was when it began.
+    if (options.forUpdate === true && inTransaction()) await preparedRows(this.manager, 'SELECT 1 FROM offers WHERE id = $1 FOR UPDATE', [id]);
+    const [row] = await preparedRows<OfferWithItemsRow>(this.manager, OFFER_BY_ID_SQL, [id]);
+    if (row === undefined) return undefined;
+    return { offer: toOffer(row, row.items ?? []), version: row.version, location: toGeoPoint(row.location) };
   }
 
   async findVisible(ids: readonly string[], visibility: OfferVisibility): Promise<VersionedOffer[]> {

@@ -6,6 +6,7 @@ import { MembershipEntity } from './membership.entity';
 import { toMemberRole, toMembership } from './organizations.mapper';
 import { isUuid, uuidsOnly } from './uuid';
 import { connectedManager } from '../accounts/connected-manager';
+import { preparedRows } from '../transactions/prepared-statement';
 
 interface MemberRow {
   user_id: string;
@@ -27,8 +28,9 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
 
   async roleOf(userId: string, organizationId: string): Promise<MemberRole | undefined> {
     if (!isUuid(userId) || !isUuid(organizationId)) return undefined;
-    // Asked on every authorised operation (by the guard, then by the use case): plain SQL, no query builder.
-    const rows: Array<{ role: string }> = await connectedManager(this.dataSource).query(
+    // Asked on every authorised operation (by the guard, then by the use case): a prepared statement.
+    const rows = await preparedRows<{ role: string }>(
+      connectedManager(this.dataSource),
       'SELECT role FROM memberships WHERE user_id = $1 AND organization_id = $2',
       [userId, organizationId],
     );

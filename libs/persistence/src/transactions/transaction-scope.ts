@@ -4,6 +4,8 @@ import { executeWrite, WriteBatch, type WriteExpectation } from './write-batch';
 
 interface TransactionScope {
   readonly manager: EntityManager;
+  /** False in optimistic work: reads go to the pool, and only the batch of writes is atomic. */
+  readonly transaction: boolean;
   /** Present when the unit of work sends its writes together at commit (see WriteBatch). */
   readonly batch: WriteBatch | undefined;
 }
@@ -11,6 +13,12 @@ interface TransactionScope {
 export interface TransactionOptions {
   /** Queue the writes (`write`) and send them as one statement before commit; see WriteBatch for what this asks of the work. */
   readonly writesAtCommit?: boolean;
+  /**
+   * No transaction at all: reads go to the pool unlocked, writes are queued and sent at the end as
+   * one statement that the database checks and applies whole (see WriteBatch). For work whose
+   * writes guard what they rely on (an offer's version, a storage check under its lock).
+   */
+  readonly optimistic?: boolean;
 }
 
 const scope = new AsyncLocalStorage<TransactionScope>();
@@ -24,8 +32,9 @@ export function currentManager(dataSource: DataSource): EntityManager {
   return scope.getStore()?.manager ?? dataSource.manager;
 }
 
+/** Inside a database transaction (where a row lock lasts until commit); optimistic work is not. */
 export function inTransaction(): boolean {
-  return scope.getStore() !== undefined;
+  return scope.getStore()?.transaction === true;
 }
 
 /**
@@ -44,9 +53,15 @@ export async function write(dataSource: DataSource, sql: string, parameters: rea
 /** Runs work inside a transaction, or inside the caller's transaction if already in one. */
 export async function runInTransaction<T>(dataSource: DataSource, work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (scope.getStore() !== undefined) return work();
+  if (options.optimistic === true) {
+    const batch = new WriteBatch();
+    const result = await scope.run({ manager: dataSource.manager, transaction: false, batch }, work);
+    await batch.flush(dataSource.manager);
+    return result;
+  }
   return dataSource.transaction(async (manager) => {
     const batch = options.writesAtCommit === true ? new WriteBatch() : undefined;
-    const result = await scope.run({ manager, batch }, work);
+    const result = await scope.run({ manager, transaction: true, batch }, work);
     await batch?.flush(manager);
     return result;
   });

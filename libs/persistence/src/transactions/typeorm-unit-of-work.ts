@@ -10,6 +10,6 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
   }
 
   run<T>(work: () => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
-    return runInTransaction(this.dataSource, work, { writesAtCommit: options.writesAtCommit === true });
+    return runInTransaction(this.dataSource, work, { writesAtCommit: options.writesAtCommit === true, optimistic: options.optimistic === true });
   }
 }

@@ -30,4 +30,20 @@ describe('combineWrites: the writes of a unit of work as one statement', () => {
     expect(sql).toContain('INSERT INTO b VALUES ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING 1');
     expect(parameters).toHaveLength(12);
   });
+
+  it('has the database check each expected row count in turn, and counts the writes without one', () => {
+    const { sql } = combineWrites([
+      { sql: 'INSERT INTO keys (key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING key', parameters: ['k'], expectation: { rows: 1 } },
+      { sql: 'DELETE FROM a WHERE id = $1', parameters: [1] },
+      { sql: 'SELECT 1 WHERE fits($1)', parameters: [2], expectation: { rows: 1 } },
+    ]);
+    expect(sql.slice(sql.indexOf('SELECT glane'))).toBe(
+      'SELECT glane_expect_rows(0, (SELECT count(*) FROM w0), 1) AS w0, (SELECT count(*) FROM w1) AS w1, glane_expect_rows(2, (SELECT count(*) FROM w2), 1) AS w2',
+    );
+  });
+
+  it('leaves a guarding SELECT as it is: its rows are what it returns', () => {
+    const { sql } = combineWrites([{ sql: 'SELECT 1 WHERE fits($1)', parameters: [2], expectation: { rows: 1 } }]);
+    expect(sql).toContain('w0 AS (SELECT 1 WHERE fits($1))');
+  });
 });

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+
+/** What pg's client and pool offer that TypeORM's query() does not: named (prepared) statements. */
+interface PreparingClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<PreparedResult>;
+}
+
+/** pg's result: the rows, and the count an INSERT, UPDATE or DELETE without RETURNING reports. */
+export interface PreparedResult {
+  readonly rows: unknown[];
+  readonly rowCount: number | null;
+}
+
+/** One name per statement text, so each connection parses and plans a statement once. */
+const names = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `glane_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a statement as a named prepared statement, on the manager's transaction connection when it
+ * has one (see currentManager), on a connection of the pool otherwise. pg parses a named statement once per
+ * connection and PostgreSQL may keep its plan; on the hot paths (a claim is about ten statements)
+ * parsing and planning again on every call cost more than running them.
+ *
+ * For statements whose text is fixed in the code, or comes in a few shapes: every distinct text
+ * stays prepared on each connection that ran it, for that connection's life. Errors come out as
+ * TypeORM's QueryFailedError, like those of `manager.query`.
+ */
+export async function preparedQuery(manager: EntityManager, sql: string, parameters: readonly unknown[]): Promise<PreparedResult> {
+  const statement = { name: statementName(sql), text: sql, values: [...parameters] };
+  try {
+    if (manager.queryRunner !== undefined) return await ((await manager.queryRunner.connect()) as PreparingClient).query(statement);
+    // Outside a transaction, straight to pg's pool (it takes a connection and gives it back).
+    return await (manager.dataSource.driver as unknown as { master: PreparingClient }).master.query(statement);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error) throw new QueryFailedError(sql, [...parameters], error);
+    throw error;
+  }
+}
+
+/** The rows of a prepared statement (see preparedQuery). */
+export async function preparedRows<T>(manager: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
+  return (await preparedQuery(manager, sql, parameters)).rows as T[];
+}
