@@ -185,6 +185,21 @@ describe('writes sent together at commit, against the real PostgreSQL', () => {
       expect(await heartbeatsOf(prefix)).toEqual([`${prefix}fits-before`, `${prefix}fits-after`]);
     });
 
+    it('gives a refused batch’s connection back to the pool, with the statements it prepared (the pool keeps its size)', async () => {
+      const pool = (services.dataSource.driver as unknown as { master: { totalCount: number } }).master;
+      const offer = await publishedOffer();
+      const stale = Offer.restore(offer.toSnapshot());
+      stale.withdraw('plus disponible', new Date());
+      const before = pool.totalCount;
+
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await expect(unitOfWork.run(() => offers.update(stale, 41), { optimistic: true })).rejects.toMatchObject({ code: 'CONFLICT' });
+      }
+
+      expect(before).toBeGreaterThan(0);
+      expect(pool.totalCount).toBe(before);
+    });
+
     it('reads without taking locks: a row another transaction holds locked does not hold the work up', async () => {
       const offer = await publishedOffer();
       const locker = services.dataSource.createQueryRunner();

@@ -6,6 +6,10 @@ interface PreparingClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<PreparedResult>;
 }
 
+interface PreparingPool {
+  connect(): Promise<PreparingClient & { release(): void }>;
+}
+
 /** pg's result: the rows, and the count an INSERT, UPDATE or DELETE without RETURNING reports. */
 export interface PreparedResult {
   readonly rows: unknown[];
@@ -38,8 +42,15 @@ export async function preparedQuery(manager: EntityManager, sql: string, paramet
   const statement = { name: statementName(sql), text: sql, values: [...parameters] };
   try {
     if (manager.queryRunner !== undefined) return await ((await manager.queryRunner.connect()) as PreparingClient).query(statement);
-    // Outside a transaction, straight to pg's pool (it takes a connection and gives it back).
-    return await (manager.dataSource.driver as unknown as { master: PreparingClient }).master.query(statement);
+    // Outside a transaction, a connection straight from pg's pool. Given back without the error: a
+    // refused statement leaves the connection sound, and the pool drops a broken one by itself
+    // (pool.query() would close it on any error, and with it every statement it had prepared).
+    const client = await (manager.dataSource.driver as unknown as { master: PreparingPool }).master.connect();
+    try {
+      return await client.query(statement);
+    } finally {
+      client.release();
+    }
   } catch (error) {
     if (error instanceof Error && 'code' in error) throw new QueryFailedError(sql, [...parameters], error);
     throw error;
