@@ -82,21 +82,21 @@ describe('writes sent together at commit, against the real PostgreSQL', () => {
     expect(await heartbeatsOf(prefix)).toEqual([`${prefix}a`, `${prefix}b`, `${prefix}c`]);
   });
 
-  it('writes nothing when one write does not do what it must (a stale offer version): the whole batch is refused', async () => {
+  it.each([
+    ['in a transaction, writes sent at commit', { writesAtCommit: true }],
+    ['optimistic work, no transaction around the batch', { optimistic: true }],
+  ])('writes nothing when one write does not do what it must (a stale offer version): the whole batch is refused (%s)', async (_, options) => {
     const offer = await publishedOffer();
     const prefix = `refused-${randomUUID()}-`;
     const stale = Offer.restore(offer.toSnapshot());
     stale.withdraw('plus disponible', new Date());
 
     const refusal = await unitOfWork
-      .run(
-        async () => {
-          await outbox.add('system.heartbeat', heartbeat(`${prefix}before`));
-          await offers.update(stale, 41);
-          await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
-        },
-        { writesAtCommit: true },
-      )
+      .run(async () => {
+        await outbox.add('system.heartbeat', heartbeat(`${prefix}before`));
+        await offers.update(stale, 41);
+        await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
+      }, options)
       .then(
         () => undefined,
         (error: unknown) => error,
@@ -133,32 +133,6 @@ describe('writes sent together at commit, against the real PostgreSQL', () => {
   });
 
   describe('optimistic work: no transaction, the writes sent as one statement the database checks', () => {
-    it('writes nothing when one write is refused (a stale offer version), though no transaction surrounds the batch', async () => {
-      const offer = await publishedOffer();
-      const prefix = `optimistic-refused-${randomUUID()}-`;
-      const stale = Offer.restore(offer.toSnapshot());
-      stale.withdraw('plus disponible', new Date());
-
-      const refusal = await unitOfWork
-        .run(
-          async () => {
-            await outbox.add('system.heartbeat', heartbeat(`${prefix}before`));
-            await offers.update(stale, 41);
-            await outbox.add('system.heartbeat', heartbeat(`${prefix}after`));
-          },
-          { optimistic: true },
-        )
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
-
-      expect(refusal).toBeInstanceOf(DomainError);
-      expect(refusal).toMatchObject({ code: 'CONFLICT' });
-      expect(await heartbeatsOf(prefix)).toEqual([]);
-      expect((await offers.findById(offer.id))?.offer.status).toBe(OfferStatus.PUBLISHED);
-    });
-
     it('refuses the whole batch with a guard’s own error when the guard finds no row (storage that cannot take the kilos)', async () => {
       const claims = new TypeOrmClaimRepository(services.dataSource, new SqlDomainEventWriter(services.dataSource));
       const prefix = `optimistic-guard-${randomUUID()}-`;
