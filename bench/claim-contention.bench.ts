@@ -20,6 +20,8 @@
  *   row lock when another claim changed the offer in between), minus GraphQL and HTTP;
  * - bare: `UPDATE offer_items SET remaining_kg = remaining_kg - $2 WHERE id = $1 AND remaining_kg >= $2`
  *   on rows of the same shape, through the same pg pool (what "not overselling" costs at the least);
+ * - CPU per operation: this process's (the API's share of the work) and, when PostgreSQL runs on
+ *   this machine, its processes' (read from /proc): where each operation's cost goes;
  * - oversells: items whose claims that hold goods and remainder do not add up to their quantity, or
  *   went below zero, and recipients holding more than they declared for the day (must be 0).
  * Goals: ours ≥ 0.5 × bare in claims/s on cold offers; 0 oversells; ours p99 ≤ 50 ms.
@@ -43,6 +45,7 @@ import {
 import { DataSource } from 'typeorm';
 import { benchServerUrl, dropBenchDatabase, recreateBenchDatabase } from './support/bench-database';
 import { positiveOption, print } from './support/cli';
+import { ownCpuMs, postgresCpuMs } from './support/cpu-time';
 import { seededRandom } from './support/seeded-random';
 
 const BENCH_DATABASE = 'glane_bench_claims';
@@ -60,6 +63,9 @@ interface PhaseFigures {
   readonly refused: number;
   readonly seconds: number;
   readonly latencies: readonly number[];
+  /** CPU per operation, in ms: this process (the API's share) and PostgreSQL's (when local). */
+  readonly nodeCpuMs: number;
+  readonly postgresCpuMs: number | undefined;
 }
 
 interface PgPool {
@@ -79,6 +85,8 @@ async function runPhase(name: string, clients: number, tasks: ReadonlyArray<(cli
   let ok = 0;
   let refused = 0;
   const started = performance.now();
+  const nodeCpuBefore = ownCpuMs();
+  const postgresCpuBefore = postgresCpuMs();
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       for (let index = next++; index < tasks.length; index = next++) {
@@ -92,7 +100,18 @@ async function runPhase(name: string, clients: number, tasks: ReadonlyArray<(cli
       }
     }),
   );
-  return { name, ok, refused, seconds: (performance.now() - started) / 1000, latencies };
+  const seconds = (performance.now() - started) / 1000;
+  const postgresCpuAfter = postgresCpuMs();
+  const operations = Math.max(1, tasks.length);
+  return {
+    name,
+    ok,
+    refused,
+    seconds,
+    latencies,
+    nodeCpuMs: (ownCpuMs() - nodeCpuBefore) / operations,
+    postgresCpuMs: postgresCpuBefore === undefined || postgresCpuAfter === undefined ? undefined : (postgresCpuAfter - postgresCpuBefore) / operations,
+  };
 }
 
 interface Dataset {
@@ -303,7 +322,7 @@ async function main(): Promise<void> {
     print(`${clients} concurrent clients, ${HOT_OFFERS} hot offers (${hotAttempts} attempts), ${coldCount} cold offers; pool of 20 connections.`);
     print();
     print(
-      `${'phase'.padEnd(20)} ${'ok'.padStart(6)} ${'refused'.padStart(8)} ${'ops/s'.padStart(9)} ${'claims/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+      `${'phase'.padEnd(20)} ${'ok'.padStart(6)} ${'refused'.padStart(8)} ${'ops/s'.padStart(9)} ${'claims/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU ms/op: Node'.padStart(16)} ${'PostgreSQL'.padStart(10)}`,
     );
     for (const phase of phases) {
       print(
@@ -311,7 +330,9 @@ async function main(): Promise<void> {
           phase.ok / phase.seconds
         )
           .toFixed(0)
-          .padStart(9)} ${percentile(phase.latencies, 50).toFixed(2).padStart(8)} ${percentile(phase.latencies, 99).toFixed(2).padStart(8)}`,
+          .padStart(9)} ${percentile(phase.latencies, 50).toFixed(2).padStart(8)} ${percentile(phase.latencies, 99).toFixed(2).padStart(8)} ${phase.nodeCpuMs
+          .toFixed(2)
+          .padStart(16)} ${(phase.postgresCpuMs === undefined ? 'n/a' : phase.postgresCpuMs.toFixed(2)).padStart(10)}`,
       );
     }
     const [hotBare, hotOurs, coldBare, coldOurs] = phases;
