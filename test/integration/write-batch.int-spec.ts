@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DomainError, Offer, OfferStatus, TemperatureClass } from '#domain';
 import { Authorizer, CreateOffer, FixedClock } from '#application';
 import {
@@ -188,5 +189,29 @@ describe('writes sent together at commit, against the real PostgreSQL', () => {
         await locker.release();
       }
     });
+  });
+
+  it('sends the reads a transaction’s work makes side by side one after the other on its connection, each with its answer', async () => {
+    const offer = await publishedOffer();
+    const inFlight = new Map<Client, number>();
+    let most = 0;
+    const send = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: Parameters<Client['query']>) {
+      const count = (inFlight.get(this) ?? 0) + 1;
+      inFlight.set(this, count);
+      most = Math.max(most, count);
+      const answer = (send as (...sent: unknown[]) => unknown).apply(this, args);
+      void Promise.resolve(answer)
+        .catch(() => undefined)
+        .finally(() => inFlight.set(this, (inFlight.get(this) ?? 1) - 1));
+      return answer as ReturnType<Client['query']>;
+    });
+    try {
+      const reads = await unitOfWork.run(() => Promise.all([1, 2, 3, 4].map(() => offers.findById(offer.id))));
+      expect(reads.map((read) => read?.offer.id)).toEqual([offer.id, offer.id, offer.id, offer.id]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBe(1);
   });
 });

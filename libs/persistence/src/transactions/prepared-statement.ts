@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 
 /** What pg's client and pool offer that TypeORM's query() does not: named (prepared) statements. */
 interface PreparingClient {
@@ -41,7 +41,8 @@ function statementName(sql: string): string {
 export async function preparedQuery(manager: EntityManager, sql: string, parameters: readonly unknown[]): Promise<PreparedResult> {
   const statement = { name: statementName(sql), text: sql, values: [...parameters] };
   try {
-    if (manager.queryRunner !== undefined) return await ((await manager.queryRunner.connect()) as PreparingClient).query(statement);
+    if (manager.queryRunner !== undefined)
+      return await inTurn(manager.queryRunner, async (runner) => ((await runner.connect()) as PreparingClient).query(statement));
     // Outside a transaction, a connection straight from pg's pool. Given back without the error: a
     // refused statement leaves the connection sound, and the pool drops a broken one by itself
     // (pool.query() would close it on any error, and with it every statement it had prepared).
@@ -55,6 +56,24 @@ export async function preparedQuery(manager: EntityManager, sql: string, paramet
     if (error instanceof Error && 'code' in error) throw new QueryFailedError(sql, [...parameters], error);
     throw error;
   }
+}
+
+/** The last statement sent on each transaction's connection: the next waits for it. */
+const lastOnConnection = new WeakMap<QueryRunner, Promise<unknown>>();
+
+/**
+ * One statement at a time on a transaction's connection, in the order asked: reads made side by
+ * side (Promise.all) by work that runs inside a caller's transaction share its one connection,
+ * and pg will no longer queue them itself.
+ */
+function inTurn<T>(runner: QueryRunner, send: (runner: QueryRunner) => Promise<T>): Promise<T> {
+  const previous = lastOnConnection.get(runner) ?? Promise.resolve();
+  const turn = previous.then(
+    () => send(runner),
+    () => send(runner),
+  );
+  lastOnConnection.set(runner, turn);
+  return turn;
 }
 
 /** The rows of a prepared statement (see preparedQuery). */
