@@ -198,6 +198,31 @@ describe('offers against the real PostgreSQL/PostGIS: repository, creation, with
     expect(reread?.version).toBe(stored.version + 1);
   });
 
+  it('reads an offer it had to wait to lock as the transaction it waited for left it: its items too, not only its row', async () => {
+    const id = await publishedOffer(4, [anItem({ quantityKg: 10 })]);
+    const ds = services.dataSource;
+    const unitOfWork = new TypeOrmUnitOfWork(ds);
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      // Another claim's transaction: the offer locked, one of its items changed, not committed yet.
+      await holder.query('SELECT 1 FROM offers WHERE id = $1 FOR UPDATE', [id]);
+      await holder.query('UPDATE offer_items SET remaining_kg = 4 WHERE offer_id = $1', [id]);
+      await holder.query('UPDATE offers SET remaining_kg = 4, version = version + 1 WHERE id = $1', [id]);
+      const locked = settle(unitOfWork.run(() => offers.findById(id, { forUpdate: true })));
+      await waitForLockWaiters(ds, 1, 'the locked read behind the other transaction');
+      await holder.commitTransaction();
+      const read = await locked;
+      if (read.status === 'rejected') throw read.reason;
+      expect(read.value?.offer.items.map((item) => item.remainingKg)).toEqual([4]);
+      expect(read.value?.offer.remainingKg).toBe(4);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
   it('withdraws with a reason, cancels the confirmed claims, and refuses a collected offer with the field', async () => {
     const id = await publishedOffer();
     const recipientId = await insertRecipientProfile(services.dataSource, 48);
