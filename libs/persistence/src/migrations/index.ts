@@ -17,6 +17,7 @@ import { RunWithdrawals1763800013200 } from './1763800013200-run-withdrawals';
 import { PartialRefusals1763800014500 } from './1763800014500-partial-refusals';
 import { OfferItemsLeftPlpgsql1763800015000 } from './1763800015000-offer-items-left-plpgsql';
 import { WriteGuards1763800016000 } from './1763800016000-write-guards';
+import { DropRedundantClaimsOfferIndex1763800016100 } from './1763800016100-drop-redundant-claims-offer-index';
 
 /** Every migration, oldest first. TypeORM 1.x takes classes, not file globs. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PartialRefusals1763800014500,
   OfferItemsLeftPlpgsql1763800015000,
   WriteGuards1763800016000,
+  DropRedundantClaimsOfferIndex1763800016100,
 ];
