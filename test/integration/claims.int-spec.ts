@@ -23,6 +23,7 @@ import {
 } from '../support/factories/claims.factory';
 import { insertClaim } from '../support/factories/matching.factory';
 import { insertMember } from '../support/factories/people.factory';
+import { Checkpoint, settle, waitForLockWaiters } from '../support/contention';
 import { provideTestServices, type TestServices } from '../support/test-stack';
 
 // Monday 23 November 2026, 09:00 in Paris; the pickup window is 11:00–15:00 that day.
@@ -153,6 +154,43 @@ describe('claims on the real PostgreSQL/PostGIS', () => {
       expect(await count("SELECT count(*) AS n FROM offers WHERE id = $1 AND status = 'PARTIALLY_CLAIMED' AND remaining_kg = 4", [offerId])).toBe(1);
       expect(await count("SELECT count(*) AS n FROM trace_events WHERE offer_id = $1 AND kind = 'CLAIMED'", [offerId])).toBe(2);
       expect(await count('SELECT count(*) AS n FROM claim_idempotency_keys k JOIN claims c ON c.id = k.claim_id WHERE c.offer_id = $1', [offerId])).toBe(2);
+    });
+
+    it('a duplicate request arriving while the first claims again under the offer’s lock gets the same claim, without a deadlock', async () => {
+      const { offerId, itemIds } = await insertClaimableOffer(ds(), donor, WINDOW, [{ category: 'FOOD.DRY', kg: 10 }]);
+      const [recipient, other] = await Promise.all([insertClaimRecipient(ds()), insertClaimRecipient(ds())]);
+      const read = new Checkpoint();
+      const locked = new Checkpoint();
+      /** The first request stops after its unlocked read, then again once it holds the offer's lock. */
+      class GatedOfferRepository extends TypeOrmOfferRepository {
+        override async findById(id: string, options: { readonly forUpdate?: boolean } = {}): Promise<VersionedOffer | undefined> {
+          const found = await super.findById(id, options);
+          await (options.forUpdate === true ? locked : read).pass();
+          return found;
+        }
+      }
+      const gated = claimOfferWith(new GatedOfferRepository(ds(), new SqlDomainEventWriter(ds())));
+      const itemId = itemIds[0] ?? '';
+      const request = command(recipient, offerId, { lines: [{ itemId, quantityKg: 1 }], idempotencyKey: `dup-${randomUUID()}` });
+
+      const first = settle(gated.execute(request));
+      await read.reached;
+      // Another claim changes the offer: the first request's write is refused, and it claims again locked.
+      await claimOffer.execute(command(other, offerId, { lines: [{ itemId, quantityKg: 2 }] }));
+      read.release();
+      await locked.reached;
+      const duplicate = settle(claimOffer.execute(request));
+      await waitForLockWaiters(ds(), 1, 'the duplicate request behind the offer’s lock');
+      locked.release();
+
+      const answers = await Promise.all([first, duplicate]);
+      const ids = answers.map((answer) => {
+        if (answer.status === 'rejected') throw answer.reason;
+        return answer.value.id;
+      });
+      expect(new Set(ids).size).toBe(1);
+      expect(await count('SELECT count(*) AS n FROM claims WHERE offer_id = $1', [offerId])).toBe(2);
+      expect(await count('SELECT count(*) AS n FROM offer_items WHERE id = $1 AND remaining_kg = 7', [itemId])).toBe(1);
     });
 
     it('when the first took everything, the other is told ALREADY_CLAIMED once it has read the offer again, and wrote nothing', async () => {

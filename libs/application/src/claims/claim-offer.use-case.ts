@@ -50,17 +50,17 @@ export interface ClaimOfferCommand {
  *    for this recipient and this lot (the same engine as offerMatches) follow; the verdict also
  *    fixes the site, the pickup day and the delivery window.
  * 2. The claim is decided on what was read and written as one statement, correct across API
- *    instances, all or nothing: the idempotency key is taken (a duplicate waits for the first, then
- *    answers with its claim), the offer is updated only if nobody changed it since it was read (its
- *    version), the recipient's storage for that day and those classes is checked under its lock
+ *    instances, all or nothing: the offer is updated only if nobody changed it since it was read (its
+ *    version), the idempotency key is taken (a duplicate waits for the first, then answers with its
+ *    claim), the recipient's storage for that day and those classes is checked under its lock
  *    (ClaimRepository.guardCapacity), then the claim, its trace, its pickup and the pickup's planning
  *    job are written.
  * 3. When somebody changed the offer in between (another claim on it, most often), step 2 runs again
  *    inside a transaction that holds the offer's row lock: claims on one offer then go one at a
  *    time, and the aggregate refuses more than remains.
  *
- * Round trips to the database are what a claim costs most: a claim on an offer nobody else is
- * claiming makes four (three reads side by side, one write), and no transaction.
+ * A claim on an offer nobody else is claiming makes four statements (three reads side by side, one
+ * write) and no transaction.
  */
 @Injectable()
 export class ClaimOffer {
@@ -140,8 +140,6 @@ export class ClaimOffer {
     const { actor, command, requested } = request;
     if (stored === undefined) throw new DomainError('NOT_FOUND', 'offerId');
     const claimId = randomUUID();
-    await this.claims.takeIdempotencyKey(actor.userId, request.key, request.fingerprint, claimId);
-
     const now = this.clock.now();
     assertClaimable(stored.offer.status, stored.offer.pickupUntil, now);
     const offer = Offer.restore(stored.offer.toSnapshot());
@@ -171,7 +169,11 @@ export class ClaimOffer {
       now,
     );
 
+    // Locks in one order whatever the path: the offer's row (read locked, or written at its
+    // version), then the idempotency key, then the recipient's storage. A duplicate request that
+    // took the key first would otherwise wait for the offer while the other waits for the key.
     await this.offers.update(offer, stored.version);
+    await this.claims.takeIdempotencyKey(actor.userId, request.key, request.fingerprint, claimId);
     await this.claims.guardCapacity(
       {
         recipientOrganizationId: claim.recipientOrganizationId,

@@ -86,10 +86,10 @@ export abstract class ClaimRepository {
   abstract findIdempotencyKey(userId: string, key: IdempotencyKey): Promise<IdempotencyRecord | undefined>;
 
   /**
-   * Inside the unit of work, with its writes: stores the key for the claim about to be made. When
-   * someone used it first, the unit of work fails with IdempotencyKeyTaken and writes nothing (a
-   * concurrent request with the same key waits until the first one is done); the caller then reads
-   * the first record (findIdempotencyKey).
+   * Inside the unit of work, with its writes, after the offer's row: stores the key for the claim
+   * about to be made. When someone used it first, the unit of work fails with IdempotencyKeyTaken
+   * and writes nothing (a concurrent request with the same key waits until the first one is done);
+   * the caller then reads the first record (findIdempotencyKey).
    */
   abstract takeIdempotencyKey(userId: string, key: IdempotencyKey, fingerprint: string, claimId: string): Promise<void>;
 
